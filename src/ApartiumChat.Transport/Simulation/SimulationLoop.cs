@@ -1,0 +1,192 @@
+using System.Runtime.ExceptionServices;
+
+namespace ApartiumChat.Transport.Simulation;
+
+/// <summary>
+/// One thread, one queue, one virtual clock: the deterministic loop that simulated runs and
+/// fast tests drive engines on.
+/// </summary>
+/// <remarks>
+/// Engines never pick their own thread; their awaits capture the current
+/// <see cref="SynchronizationContext"/>. Inside <see cref="Run{T}"/> that context is this
+/// loop, so every continuation, pipe wake-up and timer callback is queued here and run one at
+/// a time in a fixed order. When the queue is empty the clock jumps to the next timer.
+/// Nothing else moves, so the same inputs and seed give the same run, event for event.
+/// <code>
+///   ready queue --run one--> engine code --await/Post--> ready queue
+///        ^ empty?                                            |
+///        +-- clock jumps to next due timer, fires it --------+
+/// </code>
+/// </remarks>
+public sealed class SimulationLoop
+{
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
+    private readonly Lock _gate = new();
+    private readonly LoopContext _context;
+    private ExceptionDispatchInfo? _fault;
+
+    public SimulationLoop(VirtualTimeProvider? time = null)
+    {
+        Time = time ?? new VirtualTimeProvider();
+        _context = new LoopContext(this);
+    }
+
+    public VirtualTimeProvider Time { get; }
+
+    /// <summary>The context that routes continuations into this loop.</summary>
+    public SynchronizationContext Context => _context;
+
+    /// <summary>Callbacks run so far: a cheap measure of simulated work.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Queues work on the loop. Safe from any thread.</summary>
+    public void Post(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Enqueue(static s => ((Action)s!)(), action);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="entry"/> on the loop and runs the loop until its task completes.
+    /// </summary>
+    /// <param name="entry">The work to run.</param>
+    /// <param name="timeout">Virtual time after which the run is abandoned with a <see cref="TimeoutException"/>.</param>
+    public T Run<T>(Func<Task<T>> entry, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var task = Enter(entry);
+        var deadline = timeout is { } t ? Time.Elapsed + t : TimeSpan.MaxValue;
+        Pump(() => task.IsCompleted, deadline, throwOnDeadline: true);
+        return task.GetAwaiter().GetResult();
+    }
+
+    public void Run(Func<Task> entry, TimeSpan? timeout = null) =>
+        Run(async () =>
+        {
+            await entry();
+            return 0;
+        }, timeout);
+
+    /// <summary>Runs the loop until virtual time has moved on by <paramref name="duration"/>.</summary>
+    public void RunFor(TimeSpan duration)
+    {
+        var deadline = Time.Elapsed + duration;
+        Pump(static () => false, deadline, throwOnDeadline: false);
+        Time.AdvanceTo(deadline);
+        RunReady();
+    }
+
+    /// <summary>Runs queued work (without moving the clock) until nothing is ready.</summary>
+    public void RunReady() => Pump(static () => false, Time.Elapsed, throwOnDeadline: false);
+
+    /// <summary>
+    /// Runs the loop until <paramref name="condition"/> holds; fails after <paramref name="timeout"/> of virtual time.
+    /// </summary>
+    public void RunUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        Pump(condition, Time.Elapsed + timeout, throwOnDeadline: true);
+    }
+
+    private Task<T> Enter<T>(Func<Task<T>> entry)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_context);
+        try
+        {
+            return entry();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private void Pump(Func<bool> done, TimeSpan deadline, bool throwOnDeadline)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_context);
+        try
+        {
+            while (true)
+            {
+                RunReadyItems(done);
+                if (done())
+                {
+                    return;
+                }
+
+                if (!Time.TryPeekNextDue(out var due))
+                {
+                    if (throwOnDeadline)
+                    {
+                        throw new InvalidOperationException("The simulation stalled: nothing is ready and no timer is pending.");
+                    }
+
+                    return;
+                }
+
+                if (due > deadline)
+                {
+                    if (throwOnDeadline)
+                    {
+                        throw new TimeoutException($"The simulation did not finish by its virtual deadline ({deadline}).");
+                    }
+
+                    return;
+                }
+
+                Time.FireNext(due);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private void RunReadyItems(Func<bool> done)
+    {
+        while (!done() && TryDequeue(out var item))
+        {
+            Steps++;
+            item.Callback(item.State);
+            _fault?.Throw();
+        }
+    }
+
+    private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
+    {
+        lock (_gate)
+        {
+            return _ready.TryDequeue(out item);
+        }
+    }
+
+    private void Enqueue(SendOrPostCallback callback, object? state)
+    {
+        lock (_gate)
+        {
+            _ready.Enqueue((callback, state));
+        }
+    }
+
+    private void Fail(Exception e) => _fault ??= ExceptionDispatchInfo.Capture(e);
+
+    private sealed class LoopContext : SynchronizationContext
+    {
+        private readonly SimulationLoop _loop;
+
+        public LoopContext(SimulationLoop loop)
+        {
+            _loop = loop;
+        }
+
+        public override void Post(SendOrPostCallback d, object? state) => _loop.Enqueue(d, state);
+
+        public override void Send(SendOrPostCallback d, object? state) =>
+            _loop.Fail(new InvalidOperationException("Synchronous Send on the simulation loop would block it."));
+
+        public override SynchronizationContext CreateCopy() => this;
+    }
+}

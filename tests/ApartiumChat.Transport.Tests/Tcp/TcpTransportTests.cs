@@ -1,0 +1,20 @@
+using System.Net;
+using ApartiumChat.Transport.Tcp;
+
+namespace ApartiumChat.Transport.Tests.Tcp;
+
+[Category("Tcp")]
+public sealed class TcpTransportTests : ConnectionContract
+{
+    private readonly TcpTransport _transport = new();
+
+    protected override IConnectionListenerFactory Listeners => _transport;
+
+    protected override IConnectionFactory Connector => _transport;
+
+    protected override EndPoint AnyAddress => new IPEndPoint(IPAddress.Loopback, 0);
+
+    // Real sockets: a generous bound, never a tight timing assertion.
+    protected override void Run(Func<Task> body) =>
+        Assert.That(body().Wait(TimeSpan.FromSeconds(30)), Is.True, "timed out");
+}
