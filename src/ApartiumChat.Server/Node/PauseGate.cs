@@ -1,0 +1,50 @@
+namespace ApartiumChat.Server.Node;
+
+/// <summary>
+/// Lets every loop of a node freeze and carry on together (a "hang"). Waiting on an open gate
+/// costs nothing; on a closed one, the loop parks until <see cref="Open"/>.
+/// </summary>
+internal sealed class PauseGate
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource? _closed;
+
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed is not null;
+            }
+        }
+    }
+
+    public void Close()
+    {
+        lock (_lock)
+        {
+            _closed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Open()
+    {
+        TaskCompletionSource? closed;
+        lock (_lock)
+        {
+            closed = _closed;
+            _closed = null;
+        }
+
+        closed?.TrySetResult();
+    }
+
+    public ValueTask WaitAsync()
+    {
+        lock (_lock)
+        {
+            return _closed is null ? ValueTask.CompletedTask : new ValueTask(_closed.Task);
+        }
+    }
+}
