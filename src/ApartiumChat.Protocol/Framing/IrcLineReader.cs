@@ -89,7 +89,7 @@ public sealed class IrcLineReader
                 {
                     ForgetScan();
                     _discarding = true;
-                    buffer = buffer.Slice(buffer.End);
+                    SkipDiscardedLine(ref buffer); // to its LF if it is here, else all of it
                     return IrcLineStatus.TooLong;
                 }
 
