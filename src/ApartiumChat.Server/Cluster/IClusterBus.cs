@@ -1,5 +1,3 @@
-using ApartiumChat.Server.Messages;
-
 namespace ApartiumChat.Server.Cluster;
 
 /// <summary>

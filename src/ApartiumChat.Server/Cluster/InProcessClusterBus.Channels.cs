@@ -1,3 +1,4 @@
+using ApartiumChat.Protocol;
 using ApartiumChat.Server.Messages;
 
 namespace ApartiumChat.Server.Cluster;

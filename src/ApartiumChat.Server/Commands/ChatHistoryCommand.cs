@@ -40,8 +40,9 @@ internal sealed class ChatHistoryCommand : CommandHandler
 
         var target = message.Params[1];
         var first = ParseReference(message.Params[2], allowStar: subcommand == "LATEST", out var firstValid);
-        var second = expected == 5 ? ParseReference(message.Params[3], allowStar: false, out var secondValid) : null;
-        if (!firstValid || (expected == 5 && !secondValid) || !TryParseLimit(message.Params[expected - 1], out var limit))
+        var secondValid = true;
+        var second = expected == 5 ? ParseReference(message.Params[3], allowStar: false, out secondValid) : null;
+        if (!firstValid || !secondValid || !TryParseLimit(message.Params[expected - 1], out var limit))
         {
             client.Fail(Name, "INVALID_PARAMS", "References are msgid=<id> or timestamp=<server-time> (* for LATEST); the limit is a number", subcommand, target);
             return;
@@ -96,7 +97,7 @@ internal sealed class ChatHistoryCommand : CommandHandler
             return HistoryReference.ForMsgId(text["msgid=".Length..]);
         }
 
-        if (text.StartsWith("timestamp=", StringComparison.Ordinal) && ServerTime.TryParse(text["timestamp=".Length..], out var time))
+        if (text.StartsWith("timestamp=", StringComparison.Ordinal) && ServerTime.TryParse(text.AsSpan("timestamp=".Length), out var time))
         {
             return HistoryReference.ForTime(time);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ApartiumChat.Protocol;
 using ApartiumChat.Server.Cluster;
+using ApartiumChat.Server.Commands;
 using ApartiumChat.Server.Diagnostics;
 using ApartiumChat.Server.Messages;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using ApartiumChat.Protocol;
 

@@ -276,7 +276,9 @@ public sealed partial class IrcServer : IAsyncDisposable
                 return;
             }
 
-            _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // No RunContinuationsAsynchronously: awaited through Task.WhenAny, it would hop
+            // through the thread pool, which a simulation loop cannot see.
+            _allClosed = new TaskCompletionSource();
             allClosed = _allClosed.Task;
         }
 
