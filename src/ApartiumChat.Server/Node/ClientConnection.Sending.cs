@@ -125,7 +125,7 @@ internal sealed partial class ClientConnection
 
         using var timeout = new CancellationTokenSource();
         var drained = await Task.WhenAny(_writing, Task.Delay(TimeSpan.FromSeconds(5), _server.Time, timeout.Token));
-        await timeout.CancelAsync();
+        timeout.Cancel();
         if (drained != _writing)
         {
             _transport.Abort(); // it would not take our last lines: no reason to wait on it

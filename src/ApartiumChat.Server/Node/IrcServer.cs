@@ -183,7 +183,7 @@ public sealed partial class IrcServer : IAsyncDisposable
         }
 
         Gate.Open(); // a crash ends a hang too: the loops must run to notice their reset
-        await _stopping.CancelAsync();
+        _stopping.Cancel();
         await WaitForLoopsAsync();
         ServerLog.Stopped(Logger, Name, "crashed");
     }
@@ -215,7 +215,7 @@ public sealed partial class IrcServer : IAsyncDisposable
             connection.CloseForShutdown(reason);
         }
 
-        await _stopping.CancelAsync();
+        _stopping.Cancel();
         await WaitForLoopsAsync();
         State = ServerState.Stopped;
         ServerLog.Stopped(Logger, Name, "shut down");
@@ -284,7 +284,7 @@ public sealed partial class IrcServer : IAsyncDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await Task.WhenAny(allClosed, Task.Delay(grace, Time, timeout.Token));
-        await timeout.CancelAsync();
+        timeout.Cancel();
     }
 
     private async Task WaitForLoopsAsync()

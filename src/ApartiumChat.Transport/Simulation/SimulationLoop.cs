@@ -24,6 +24,9 @@ public sealed class SimulationLoop
     private readonly Lock _gate = new();
     private readonly LoopContext _context;
     private ExceptionDispatchInfo? _fault;
+    private readonly ManualResetEventSlim _posted = new();
+    private int _pumpThread;
+    private int _foreignPosts;
 
     public SimulationLoop(VirtualTimeProvider? time = null)
     {
@@ -38,6 +41,14 @@ public sealed class SimulationLoop
 
     /// <summary>Callbacks run so far: a cheap measure of simulated work.</summary>
     public long Steps { get; private set; }
+
+    /// <summary>
+    /// Work that reached the loop from another thread while it ran: the mark of a thread-pool
+    /// hop (CancelAsync, a combinator over a RunContinuationsAsynchronously task, Task.Run...).
+    /// Such work races the clock, so a run with any is not deterministic; <see cref="Run{T}"/>
+    /// fails when it sees one.
+    /// </summary>
+    public int ForeignPosts => Volatile.Read(ref _foreignPosts);
 
     /// <summary>Queues work on the loop. Safe from any thread.</summary>
     public void Post(Action action)
@@ -57,6 +68,12 @@ public sealed class SimulationLoop
         var task = Enter(entry);
         var deadline = timeout is { } t ? Time.Elapsed + t : TimeSpan.MaxValue;
         Pump(() => task.IsCompleted, deadline, throwOnDeadline: true);
+        if (ForeignPosts > 0)
+        {
+            throw new InvalidOperationException(
+                $"{ForeignPosts} continuation(s) reached the simulation loop from another thread: some code hopped through the thread pool, so this run was not deterministic.");
+        }
+
         return task.GetAwaiter().GetResult();
     }
 
@@ -92,6 +109,7 @@ public sealed class SimulationLoop
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_context);
+        Volatile.Write(ref _pumpThread, Environment.CurrentManagedThreadId);
         try
         {
             return entry();
@@ -106,6 +124,7 @@ public sealed class SimulationLoop
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_context);
+        Volatile.Write(ref _pumpThread, Environment.CurrentManagedThreadId);
         try
         {
             while (true)
@@ -118,6 +137,11 @@ public sealed class SimulationLoop
 
                 if (!Time.TryPeekNextDue(out var due))
                 {
+                    if (AwaitStrayWork())
+                    {
+                        continue;
+                    }
+
                     if (throwOnDeadline)
                     {
                         throw new InvalidOperationException("The simulation stalled: nothing is ready and no timer is pending.");
@@ -141,6 +165,7 @@ public sealed class SimulationLoop
         }
         finally
         {
+            Volatile.Write(ref _pumpThread, 0);
             SynchronizationContext.SetSynchronizationContext(previous);
         }
     }
@@ -155,6 +180,22 @@ public sealed class SimulationLoop
         }
     }
 
+    // Nothing can happen on the loop. Before calling it a stall, give work that wrongly went
+    // through the thread pool a moment to arrive, so the run fails naming the real cause.
+    private bool AwaitStrayWork()
+    {
+        _posted.Reset();
+        lock (_gate)
+        {
+            if (_ready.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return _posted.Wait(millisecondsTimeout: 200);
+    }
+
     private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
     {
         lock (_gate)
@@ -165,10 +206,18 @@ public sealed class SimulationLoop
 
     private void Enqueue(SendOrPostCallback callback, object? state)
     {
+        var pumping = Volatile.Read(ref _pumpThread);
+        if (pumping != 0 && pumping != Environment.CurrentManagedThreadId)
+        {
+            Interlocked.Increment(ref _foreignPosts);
+        }
+
         lock (_gate)
         {
             _ready.Enqueue((callback, state));
         }
+
+        _posted.Set();
     }
 
     private void Fail(Exception e) => _fault ??= ExceptionDispatchInfo.Capture(e);

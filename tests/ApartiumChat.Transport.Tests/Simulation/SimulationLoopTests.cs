@@ -79,4 +79,23 @@ public sealed class SimulationLoopTests
         Assert.That(ticks, Is.EqualTo(10));
         Assert.That(loop.Time.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(1050)));
     }
+
+    [Test]
+    public void Run_WhenWorkHopsThroughTheThreadPool_FailsLoudly()
+    {
+        var loop = new SimulationLoop();
+
+        Assert.That(
+            () => loop.Run(async () =>
+            {
+                using var source = new CancellationTokenSource();
+                var cancelled = new TaskCompletionSource();
+                source.Token.Register(() => cancelled.SetResult());
+#pragma warning disable RS0030 // the point of the test: CancelAsync runs callbacks on the thread pool
+                await source.CancelAsync();
+#pragma warning restore RS0030
+                await cancelled.Task;
+            }),
+            Throws.InvalidOperationException.With.Message.Contains("thread pool"));
+    }
 }
