@@ -102,7 +102,8 @@ internal sealed class MessageCommand : CommandHandler
 
         if (value.Length is 0 or > MaxKeyLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-'))
         {
-            client.Fail(IrcCommands.Ha, "INVALID_IDEMPOTENCY_KEY", "An idempotency key is 1 to 64 characters of A-Z a-z 0-9 . _ ~ -", value.Length == 0 ? "*" : value);
+            var shown = value.Length == 0 || value.Contains(' ', StringComparison.Ordinal) || value.StartsWith(':') ? "*" : value;
+            client.Fail(IrcCommands.Ha, "INVALID_IDEMPOTENCY_KEY", "An idempotency key is 1 to 64 characters of A-Z a-z 0-9 . _ ~ -", shown);
             return false;
         }
 

@@ -27,8 +27,21 @@ internal sealed partial class ClientConnection
         Send(new IrcMessage(numeric, [Target, .. parameters]) { Source = _server.Name });
 
     /// <summary>Sends a standard reply: <c>FAIL command code [context...] :description</c>.</summary>
-    public void Fail(string command, string code, string description, params ReadOnlySpan<string> context) =>
-        Send(new IrcMessage(IrcCommands.Fail, [command, code, .. context, description]) { Source = _server.Name });
+    public void Fail(string command, string code, string description, params ReadOnlySpan<string> context)
+    {
+        var parameters = new List<string>(context.Length + 3) { AsMiddle(command), code };
+        foreach (var item in context)
+        {
+            parameters.Add(AsMiddle(item));
+        }
+
+        parameters.Add(description);
+        Send(new IrcMessage(IrcCommands.Fail, parameters) { Source = _server.Name });
+    }
+
+    /// <summary>Client words echoed in a middle parameter must be one: no space, no leading ':'.</summary>
+    private static string AsMiddle(string text) =>
+        text.Length == 0 || text.StartsWith(':') || text.Contains(' ', StringComparison.Ordinal) ? "*" : text;
 
     public void Send(IrcMessage message)
     {
