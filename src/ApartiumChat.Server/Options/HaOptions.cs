@@ -21,22 +21,22 @@ public sealed record HaOptions
     {
         if (ResumeRetention <= TimeSpan.Zero)
         {
-            yield return $"Ha.ResumeRetention must be positive (got {ResumeRetention})";
+            yield return $"Ha:ResumeRetention must be positive (got {ResumeRetention})";
         }
 
         if (IdempotencyRetention <= TimeSpan.Zero)
         {
-            yield return $"Ha.IdempotencyRetention must be positive (got {IdempotencyRetention})";
+            yield return $"Ha:IdempotencyRetention must be positive (got {IdempotencyRetention})";
         }
 
         if (MaxIdempotencyKeysPerSession < 1)
         {
-            yield return $"Ha.MaxIdempotencyKeysPerSession must be at least 1 (got {MaxIdempotencyKeysPerSession})";
+            yield return $"Ha:MaxIdempotencyKeysPerSession must be at least 1 (got {MaxIdempotencyKeysPerSession})";
         }
 
         if (ShutdownGrace < TimeSpan.Zero)
         {
-            yield return $"Ha.ShutdownGrace must not be negative (got {ShutdownGrace})";
+            yield return $"Ha:ShutdownGrace must not be negative (got {ShutdownGrace})";
         }
     }
 }

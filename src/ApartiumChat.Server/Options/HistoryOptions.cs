@@ -15,12 +15,12 @@ public sealed record HistoryOptions
     {
         if (MaxMessagesPerTarget < 1)
         {
-            yield return $"History.MaxMessagesPerTarget must be at least 1 (got {MaxMessagesPerTarget})";
+            yield return $"History:MaxMessagesPerTarget must be at least 1 (got {MaxMessagesPerTarget})";
         }
 
         if (MaxMessagesPerRequest < 1 || MaxMessagesPerRequest > MaxMessagesPerTarget)
         {
-            yield return $"History.MaxMessagesPerRequest must be from 1 to MaxMessagesPerTarget (got {MaxMessagesPerRequest})";
+            yield return $"History:MaxMessagesPerRequest must be from 1 to MaxMessagesPerTarget (got {MaxMessagesPerRequest})";
         }
     }
 }

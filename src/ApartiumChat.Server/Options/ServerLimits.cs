@@ -63,45 +63,45 @@ public sealed record ServerLimits
     {
         if (MaxConnections < 1)
         {
-            yield return $"Limits.MaxConnections must be at least 1 (got {MaxConnections})";
+            yield return $"Limits:MaxConnections must be at least 1 (got {MaxConnections})";
         }
 
         foreach (var (name, value) in new[] { ("RegistrationTimeout", RegistrationTimeout), ("PingInterval", PingInterval), ("PingTimeout", PingTimeout) })
         {
             if (value <= TimeSpan.Zero)
             {
-                yield return $"Limits.{name} must be positive (got {value})";
+                yield return $"Limits:{name} must be positive (got {value})";
             }
         }
 
         if (SendQueueBytes < 4096)
         {
-            yield return $"Limits.SendQueueBytes must be at least 4096 (got {SendQueueBytes})";
+            yield return $"Limits:SendQueueBytes must be at least 4096 (got {SendQueueBytes})";
         }
 
         if (FloodBurstLines < 1)
         {
-            yield return $"Limits.FloodBurstLines must be at least 1 (got {FloodBurstLines})";
+            yield return $"Limits:FloodBurstLines must be at least 1 (got {FloodBurstLines})";
         }
 
         if (FloodLinesPerSecond < 0 || double.IsNaN(FloodLinesPerSecond))
         {
-            yield return $"Limits.FloodLinesPerSecond must be 0 (off) or more (got {FloodLinesPerSecond})";
+            yield return $"Limits:FloodLinesPerSecond must be 0 (off) or more (got {FloodLinesPerSecond})";
         }
 
         if (FloodMaxQueuedBytes < MaxLineBytes + MaxTagBytes)
         {
-            yield return $"Limits.FloodMaxQueuedBytes must hold at least one full line ({MaxLineBytes + MaxTagBytes} bytes; got {FloodMaxQueuedBytes})";
+            yield return $"Limits:FloodMaxQueuedBytes must hold at least one full line ({MaxLineBytes + MaxTagBytes} bytes; got {FloodMaxQueuedBytes})";
         }
 
         if (MaxLineBytes < 512)
         {
-            yield return $"Limits.MaxLineBytes must be at least 512, as IRC requires (got {MaxLineBytes})";
+            yield return $"Limits:MaxLineBytes must be at least 512, as IRC requires (got {MaxLineBytes})";
         }
 
         if (MaxTagBytes < 512)
         {
-            yield return $"Limits.MaxTagBytes must be at least 512 (got {MaxTagBytes})";
+            yield return $"Limits:MaxTagBytes must be at least 512 (got {MaxTagBytes})";
         }
 
         foreach (var (name, value, min) in new[]
@@ -112,7 +112,7 @@ public sealed record ServerLimits
         {
             if (value < min)
             {
-                yield return $"Limits.{name} must be at least {min} (got {value})";
+                yield return $"Limits:{name} must be at least {min} (got {value})";
             }
         }
     }
