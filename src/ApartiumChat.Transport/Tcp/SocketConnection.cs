@@ -91,6 +91,9 @@ internal sealed class SocketConnection : IConnection
         {
             while (true)
             {
+                // Wait for data with an empty buffer first, as Kestrel does: an idle
+                // connection then holds no receive buffer (thousands of idle clients).
+                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
                 var memory = writer.GetMemory(MinReceiveBuffer);
                 var received = await _socket.ReceiveAsync(memory, SocketFlags.None);
                 if (received == 0)
