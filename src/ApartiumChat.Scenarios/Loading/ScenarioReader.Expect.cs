@@ -20,7 +20,7 @@ internal sealed partial class ScenarioReader
         }
 
         RefuseUnknown(obj, ExpectFields);
-        long? Count(string name) => Integer(obj, name, 0, MaxExactInteger);
+        long? Count(string name) => Integer(obj, name, 0, long.MaxValue);
         return new Expectations
         {
             Lost = Count("lost"),

@@ -37,8 +37,13 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    private static string Range(long min, long max) =>
-        max >= int.MaxValue ? $"{min} or more" : $"{min}..{max}";
+    /// <summary>"1..16"; "0 or more" for the open-ended bounds (int.MaxValue, long.MaxValue); "1" when min is max.</summary>
+    private static string Range(long min, long max) => max switch
+    {
+        int.MaxValue or long.MaxValue => $"{min} or more",
+        _ when max == min => $"{min}",
+        _ => $"{min}..{max}",
+    };
 
     private static string Range(double min, double max) =>
         double.IsPositiveInfinity(max) ? $"{Num(min)} or more" : $"{Num(min)}..{Num(max)}";

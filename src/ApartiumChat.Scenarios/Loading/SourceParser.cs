@@ -45,17 +45,18 @@ internal sealed class SourceParser
 
     private SourceNode? ParseDocument(int start)
     {
+        if (_utf8.AsSpan(start).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            _errors.Add(new ScenarioError("$", 1, "the file holds no JSON; allowed: a JSON object"));
+            return null;
+        }
+
         var reader = new Utf8JsonReader(
             _utf8.AsSpan(start),
             new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = MaxDepth });
         try
         {
-            if (!reader.Read())
-            {
-                _errors.Add(new ScenarioError("$", 1, "the file holds no JSON; allowed: a JSON object"));
-                return null;
-            }
-
+            reader.Read();
             var root = ReadValue(ref reader, "$", start);
             // Reading past the root surfaces trailing garbage as a syntax error.
             while (reader.Read())
