@@ -45,7 +45,7 @@ public static partial class ChartRenderer
             LineColor = ServerColor(timeline.Servers, s),
             LineWidth = 8,
         }));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
 
         var shown = lanes < timeline.TotalClients ? $" The first {lanes} of {timeline.TotalClients} clients are shown." : "";
         var caption = $"Which server each client was registered on during trial {timeline.TrialIndex}; a gap is time without a registered connection. Shaded: breaking faults (red) and slowing faults (grey).{shown}";

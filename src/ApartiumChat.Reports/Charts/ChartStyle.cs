@@ -23,6 +23,8 @@ internal static class ChartStyle
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        // DejaVu Sans ships with most Linux systems; ScottPlot falls back to its default where it is missing.
+        plot.Font.Set("DejaVu Sans");
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
@@ -34,6 +36,9 @@ internal static class ChartStyle
     {
         var annotation = plot.Add.Annotation(text, Alignment.MiddleCenter);
         annotation.LabelStyle.FontSize = 18;
+        annotation.LabelStyle.BackgroundColor = Colors.White;
+        annotation.LabelStyle.BorderColor = Colors.Gray;
+        annotation.LabelStyle.ShadowColor = Colors.Transparent;
         plot.Axes.SetLimits(0, 1, 0, 1);
     }
 

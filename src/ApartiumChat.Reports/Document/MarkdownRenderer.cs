@@ -65,14 +65,21 @@ public static class MarkdownRenderer
 
     private static string Cell(string text) => Escape(text).Replace("\n", " ", StringComparison.Ordinal);
 
-    /// <summary>Escapes what Markdown would otherwise read as markup.</summary>
+    /// <summary>
+    /// Escapes what Markdown would otherwise read as markup: emphasis, code, links, table pipes,
+    /// headings, and '&lt;' where it could open an HTML tag ("&lt;=" stays as it is).
+    /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '|' or '#')
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
+            var opensTag = c == '<' && (char.IsAsciiLetter(next) || next is '/' or '!' or '?');
+            var quotes = c == '>' && i == 0;
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '|' or '#' || opensTag || quotes)
             {
                 escaped.Append('\\');
             }

@@ -38,7 +38,7 @@ public sealed record SummaryTable(string Title, string Verdict, IReadOnlyList<Su
 
         if (result.Expectations.FirstOrDefault(e => e.Figure == FigureNames.EndOn) is { } endOn)
         {
-            rows.Add(new SummaryRow(FigureNames.EndOn, "", "", "", "", endOn.Actual.ToString(), endOn.Bound.ToString(), endOn.Held));
+            rows.Add(new SummaryRow(FigureNames.EndOn, "", "", "", "", endOn.Actual.ToString(), BoundText(endOn), endOn.Held));
         }
 
         var title = $"{result.ScenarioName}: {result.TrialResults.Count} trial(s), {result.Mode}{(result.Simulated ? " (simulated)" : "")}, seed {result.Seed}";

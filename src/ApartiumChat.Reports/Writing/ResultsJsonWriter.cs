@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ApartiumChat.Reports.Results;
 
@@ -12,11 +13,12 @@ namespace ApartiumChat.Reports.Writing;
 /// </summary>
 public static class ResultsJsonWriter
 {
+    /// <remarks>Characters such as '&lt;' are written as they are: the file is read as JSON, never pasted into a page.</remarks>
     public static string ToJson(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(json, result);
         }
