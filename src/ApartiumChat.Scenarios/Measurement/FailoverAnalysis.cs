@@ -66,7 +66,7 @@ internal sealed class FailoverAnalysis
     {
         foreach (var span in _trial.Windows.Where(w => FaultTypes.BreaksEstablishedConnections(w.Type)))
         {
-            var clients = span.Client is { } one ? [one] : _trial.Sessions.Keys.ToList();
+            var clients = span.Client is { } one ? [one] : _trial.ClientsInOrder.ToList();
             foreach (var client in clients)
             {
                 var session = _trial.SessionsOf(client).FirstOrDefault(s => s.Server == span.Server && s.ActiveAt(span.StartRank));
@@ -77,7 +77,7 @@ internal sealed class FailoverAnalysis
 
     private void JudgeSessions()
     {
-        foreach (var session in _trial.Sessions.Values.SelectMany(s => s).Where(s => s.Hits.Count > 0))
+        foreach (var session in _trial.ClientsInOrder.SelectMany(_trial.SessionsOf).Where(s => s.Hits.Count > 0))
         {
             var hits = session.Hits.OrderBy(h => h.StartRank).ToList();
             var death = session.End == SessionEnd.Dead ? _trial.Events[session.EndRank] : null;
@@ -113,7 +113,7 @@ internal sealed class FailoverAnalysis
             }
 
             var dead = (ConnectionDeclaredDead)death.Event;
-            var explained = _trial.Windows.Any(w => FaultTypes.IsBreaking(w.Type) && w.Covers(dead.Client, dead.Server) && InForce(w, death));
+            var explained = _trial.WindowsOn(dead.Server).Any(w => FaultTypes.IsBreaking(w.Type) && w.Covers(dead.Client, dead.Server) && InForce(w, death));
             if (explained)
             {
                 _attributedDeaths.Add(death.Rank);
@@ -173,7 +173,7 @@ internal sealed class FailoverAnalysis
 
                         break;
                     case ClientRegistered registered when displaced.Remove(registered.Server, out var forcedOffMs):
-                        var end = _trial.Windows
+                        var end = _trial.WindowsOn(registered.Server)
                             .Where(w => FaultTypes.IsBreaking(w.Type) && w.Covers(client, registered.Server))
                             .Where(w => w.EndMs > forcedOffMs && w.EndMs > lastDeathMs && w.EndMs <= registered.AtMs)
                             .MaxBy(w => w.EndMs);

@@ -25,6 +25,17 @@ internal sealed class ObservedTrial
             .Select((x, rank) => new RankedEvent(rank, x.Event))
             .ToList();
         Windows = BuildWindows();
+        foreach (var window in Windows)
+        {
+            if (!WindowsByServer.TryGetValue(window.Server, out var list))
+            {
+                list = [];
+                WindowsByServer[window.Server] = list;
+            }
+
+            list.Add(window);
+        }
+
         BuildSessions();
         foreach (var ranked in Events)
         {
@@ -52,6 +63,16 @@ internal sealed class ObservedTrial
 
     /// <summary>Every fault window: a server fault's, and a link fault's per client it acts on.</summary>
     public IReadOnlyList<FaultSpan> Windows { get; }
+
+    /// <summary>The fault windows on each server (server faults and link faults to it).</summary>
+    public Dictionary<string, List<FaultSpan>> WindowsByServer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every client with sessions: the observation's clients in their order, then any others sorted, so output never follows hash order.</summary>
+    public IEnumerable<string> ClientsInOrder =>
+        Observation.Clients.Where(Sessions.ContainsKey)
+            .Concat(Sessions.Keys.Except(Observation.Clients).Order(StringComparer.Ordinal));
+
+    public IReadOnlyList<FaultSpan> WindowsOn(string server) => WindowsByServer.GetValueOrDefault(server) ?? [];
 
     /// <summary>Each client's sessions, in time order.</summary>
     public Dictionary<string, List<Session>> Sessions { get; } = new(StringComparer.Ordinal);

@@ -16,6 +16,7 @@ public sealed class RunCollector
     private readonly string _scenarioPath;
     private readonly DateTimeOffset _startedUtc;
     private readonly long? _replayedTrialSeed;
+    private readonly MeasurementSettings _settings;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<int, Entry> _trials = [];
     private int? _chartTrial;
@@ -24,7 +25,8 @@ public sealed class RunCollector
     /// <param name="scenarioPath">The file as the user named it, for the reproduce command.</param>
     /// <param name="startedUtc">When the run started.</param>
     /// <param name="replayedTrialSeed">The <c>--trial-seed</c> replayed, if any.</param>
-    public RunCollector(Scenario scenario, string scenarioPath, DateTimeOffset startedUtc, long? replayedTrialSeed = null)
+    /// <param name="settings">How <see cref="AddObserved"/> reads trials; see <see cref="MeasurementSettings.For"/>.</param>
+    public RunCollector(Scenario scenario, string scenarioPath, DateTimeOffset startedUtc, long? replayedTrialSeed = null, MeasurementSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(scenarioPath);
@@ -32,6 +34,15 @@ public sealed class RunCollector
         _scenarioPath = scenarioPath;
         _startedUtc = startedUtc;
         _replayedTrialSeed = replayedTrialSeed;
+        _settings = settings ?? MeasurementSettings.Default;
+    }
+
+    /// <summary>Measures a trial that ran to its checks and adds it; returns its figures (for the progress line).</summary>
+    public TrialFigures AddObserved(PlannedTrial trial, Observations.TrialObservation observation)
+    {
+        var figures = TrialMeasurement.Measure(observation, _settings);
+        AddMeasured(trial, figures);
+        return figures;
     }
 
     /// <summary>A trial that ran to its checks.</summary>
