@@ -66,4 +66,15 @@ public sealed class ResultsJsonWriterTests
         Assert.That(trials[2].GetProperty("error").GetString(), Is.EqualTo("server s1 did not start: address in use"));
         Assert.That(Write(SampleRuns.Failing()).GetProperty("exitCode").GetInt32(), Is.EqualTo(3));
     }
+
+    [Test]
+    public void NonFiniteNumbers_AreWrittenAsNull_NotAsInvalidJson()
+    {
+        var run = SampleRuns.Passing() with
+        {
+            Expectations = [new Results.ExpectationOutcome("detectionMs.max", "<=", Results.FigureValue.Of(10), Results.FigureValue.Of(double.NaN), false)],
+        };
+
+        Assert.That(Write(run).GetProperty("expectations")[0].GetProperty("actual").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
 }

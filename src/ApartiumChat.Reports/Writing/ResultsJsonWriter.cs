@@ -145,7 +145,8 @@ public static class ResultsJsonWriter
 
     private static void WriteMs(Utf8JsonWriter json, string name, double? value)
     {
-        if (value is { } v)
+        // JSON has no NaN or infinity; a value that is not a number is no value.
+        if (value is { } v && double.IsFinite(v))
         {
             json.WriteNumber(name, Math.Round(v, 3));
         }
@@ -157,7 +158,7 @@ public static class ResultsJsonWriter
 
     private static void WriteValue(Utf8JsonWriter json, string name, FigureValue value)
     {
-        if (value.Number is { } number)
+        if (value.Number is { } number && double.IsFinite(number))
         {
             json.WriteNumber(name, Math.Round(number, 3));
         }
