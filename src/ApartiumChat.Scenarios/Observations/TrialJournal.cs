@@ -1,0 +1,64 @@
+namespace ApartiumChat.Scenarios.Observations;
+
+/// <summary>
+/// Where the runner writes what a trial does, from any thread: each event is stamped in
+/// journal order; times are ms since <see cref="StartWorkload"/> on the trial's
+/// <see cref="TimeProvider"/> (events before it have negative times).
+/// </summary>
+public sealed class TrialJournal
+{
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly List<TrialEvent> _events = [];
+    private readonly Dictionary<string, string?> _finalServers = new(StringComparer.Ordinal);
+    private long _start;
+
+    public TrialJournal(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _start = time.GetTimestamp();
+    }
+
+    /// <summary>Milliseconds since the workload started, now.</summary>
+    public double NowMs => _time.GetElapsedTime(Volatile.Read(ref _start)).TotalMilliseconds;
+
+    /// <summary>Marks t = 0: the instant the workload starts and the fault timeline begins.</summary>
+    public void StartWorkload() => Volatile.Write(ref _start, _time.GetTimestamp());
+
+    public void Record(TrialEvent trialEvent)
+    {
+        ArgumentNullException.ThrowIfNull(trialEvent);
+        lock (_gate)
+        {
+            _events.Add(trialEvent);
+        }
+    }
+
+    /// <summary>Records where a client stands at quiescence (null: not registered anywhere).</summary>
+    public void Settle(string client, string? server)
+    {
+        lock (_gate)
+        {
+            _finalServers[client] = server;
+        }
+    }
+
+    /// <summary>The trial as observed, for the calculators.</summary>
+    public TrialObservation Complete(IReadOnlyList<string> servers, IReadOnlyList<string> clients, double timelineEndMs, bool quiesced)
+    {
+        lock (_gate)
+        {
+            return new TrialObservation
+            {
+                Servers = servers,
+                Clients = clients,
+                Events = [.. _events],
+                FinalServers = new Dictionary<string, string?>(_finalServers, StringComparer.Ordinal),
+                TimelineEndMs = timelineEndMs,
+                EndMs = NowMs,
+                Quiesced = quiesced,
+            };
+        }
+    }
+}
