@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ApartiumChat.Cli.Commands;
 
 var root = new RootCommand("ApartiumChat: an IRC chat server built for failover, a high-availability client, and a chaos lab.");
+root.Subcommands.Add(ProxyCommand.Create());
 return await root.Parse(args).InvokeAsync();
