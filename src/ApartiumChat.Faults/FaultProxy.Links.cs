@@ -152,7 +152,7 @@ public sealed partial class FaultProxy
 
         if (link is not null)
         {
-            FaultProxyLog.Accepted(_logger, Name, number, connection.RemoteEndPoint);
+            FaultProxyLog.Accepted(_logger, Name, number, NetworkAddress.Format(connection.RemoteEndPoint));
             link.Start();
             return;
         }

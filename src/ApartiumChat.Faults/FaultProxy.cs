@@ -276,7 +276,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
             _listen = listener.EndPoint;
         }
 
-        FaultProxyLog.Started(_logger, Name, listener.EndPoint, Upstream);
+        FaultProxyLog.Started(_logger, Name, NetworkAddress.Format(listener.EndPoint), NetworkAddress.Format(Upstream));
         _accepting = AcceptLoopAsync(listener);
     }
 

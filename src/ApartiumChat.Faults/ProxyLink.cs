@@ -185,7 +185,7 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ArgumentException)
         {
-            FaultProxyLog.UpstreamFailed(_proxy.Logger, _proxy.Name, _proxy.Upstream, Number, e.Message);
+            FaultProxyLog.UpstreamFailed(_proxy.Logger, _proxy.Name, NetworkAddress.Format(_proxy.Upstream), Number, e.Message);
             Client.Abort(); // as Toxiproxy does, the client learns at once that nobody is there
             await Client.DisposeAsync();
             _proxy.Detach(this);
