@@ -58,7 +58,7 @@ internal static class ProxyCommand
     {
         var pings = new Option<int>("--pings")
         {
-            Description = "Ping-pongs measured per target and round.",
+            Description = "Ping-pongs measured per target (the targets take turns every 250).",
             DefaultValueFactory = _ => 20_000,
         };
         var payload = new Option<int>("--payload")
@@ -73,7 +73,7 @@ internal static class ProxyCommand
         };
         var rounds = new Option<int>("--rounds")
         {
-            Description = "Rounds; the targets take turns within each round so drift hits them alike.",
+            Description = "Streaming rounds; the targets take turns within each round so drift hits them alike.",
             DefaultValueFactory = _ => 3,
         };
         var socat = new Option<string>("--socat")

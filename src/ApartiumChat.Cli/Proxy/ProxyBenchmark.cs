@@ -22,6 +22,7 @@ namespace ApartiumChat.Cli.Proxy;
 internal static class ProxyBenchmark
 {
     private const int Warmup = 2_000;
+    private const int Block = 250;
 
     public static async Task<int> RunAsync(Settings settings, Func<IEnumerable<string>, int> fail, CancellationToken cancellationToken)
     {
@@ -52,11 +53,39 @@ internal static class ProxyBenchmark
         }
 
         PrintHeader(settings, socat, socatProblem);
+
+        // Round trips: one connection per target, and the targets take turns every few hundred
+        // pings, so a burst of load on the machine lands on all of them alike.
+        var connections = targets.Select(t => Connect(t.EndPoint)).ToList();
+        try
+        {
+            var ping = new byte[settings.Payload];
+            var pong = new byte[settings.Payload];
+            foreach (var connection in connections)
+            {
+                Repeat(connection, ping, pong, Warmup, samples: null);
+            }
+
+            for (var done = 0; done < settings.Pings && !cancellationToken.IsCancellationRequested; done += Block)
+            {
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    Repeat(connections[i], ping, pong, Math.Min(Block, settings.Pings - done), targets[i].Rtt);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+        }
+
         for (var round = 1; round <= settings.Rounds && !cancellationToken.IsCancellationRequested; round++)
         {
             foreach (var target in targets)
             {
-                target.Rtt.AddRange(MeasureRoundTrips(target.EndPoint, settings.Pings, settings.Payload));
                 target.Throughput.Add(MeasureThroughput(target.EndPoint, settings.Megabytes * 1_000_000L));
                 await Console.Error.WriteAsync('.');
             }
@@ -68,27 +97,15 @@ internal static class ProxyBenchmark
         return 0;
     }
 
-    /// <summary>Ping-pongs of <paramref name="payload"/> bytes, one at a time; microseconds each.</summary>
-    private static List<double> MeasureRoundTrips(IPEndPoint target, int pings, int payload)
+    /// <summary>Ping-pongs, one at a time; each round trip in microseconds into <paramref name="samples"/>.</summary>
+    private static void Repeat(Socket socket, byte[] ping, byte[] pong, int count, List<double>? samples)
     {
-        using var socket = Connect(target);
-        var ping = new byte[payload];
-        var pong = new byte[payload];
-        for (var i = 0; i < Warmup; i++)
-        {
-            PingPong(socket, ping, pong);
-        }
-
-        var samples = new List<double>(pings);
-        for (var i = 0; i < pings; i++)
+        for (var i = 0; i < count; i++)
         {
             var started = Stopwatch.GetTimestamp();
             PingPong(socket, ping, pong);
-            samples.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            samples?.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
         }
-
-        socket.Shutdown(SocketShutdown.Both);
-        return samples;
     }
 
     /// <summary>Streams <paramref name="bytes"/> through the target and back; MB/s (10^6 bytes) of payload.</summary>
@@ -162,8 +179,8 @@ internal static class ProxyBenchmark
     {
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"apartium proxy bench: {settings.Rounds} rounds x ({settings.Pings} ping-pongs of {settings.Payload} B after {Warmup} warm-up, {settings.Megabytes} MB streamed and echoed) per target"));
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            $"apartium proxy bench: per target {settings.Pings} ping-pongs of {settings.Payload} B (after {Warmup} warm-up; targets take turns every {Block}), then {settings.Rounds} x {settings.Megabytes} MB streamed and echoed"));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}");
 #if DEBUG
         Console.WriteLine("warning: a Debug build; run with -c Release for figures worth quoting");
 #endif
@@ -215,6 +232,23 @@ internal static class ProxyBenchmark
     }
 
     private static double Median(List<double> values) => Percentile(values, 50);
+
+    /// <summary>The 1-minute load average on Linux: other work on the machine skews every figure.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
 
     private static string Format(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
