@@ -230,6 +230,15 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 await _accepting;
             }
 
+            lock (_gate)
+            {
+                foreach (var entry in _toxics)
+                {
+                    entry.Heal?.Dispose();
+                    entry.Heal = null;
+                }
+            }
+
             var links = TakeLinksForShutdown();
             foreach (var link in links)
             {
@@ -324,7 +333,14 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 return;
             }
 
-            await AdmitAsync(connection, listener);
+            try
+            {
+                await AdmitAsync(connection, listener);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                FaultProxyLog.AdmitFailed(_logger, Name, e.Message); // one connection failed; keep accepting
+            }
         }
     }
 

@@ -22,6 +22,9 @@ internal static partial class FaultProxyLog
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Proxy {Proxy} stopped accepting: {Reason}")]
     public static partial void AcceptFailed(ILogger logger, string proxy, string reason);
 
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Proxy {Proxy} could not admit a connection: {Reason}")]
+    public static partial void AdmitFailed(ILogger logger, string proxy, string reason);
+
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Proxy {Proxy}: connection #{Number} failed unexpectedly")]
     public static partial void LinkFailed(ILogger logger, Exception exception, string proxy, long number);
 }

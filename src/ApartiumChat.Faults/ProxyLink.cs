@@ -20,6 +20,7 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
 {
     private readonly FaultProxy _proxy;
     private readonly Dictionary<string, bool> _applied = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _connecting = new();
     private int _ending; // 0 open, 1 closing, 2 resetting
 
     public ProxyLink(FaultProxy proxy, long number, IConnection client)
@@ -140,6 +141,7 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
             return;
         }
 
+        StopConnecting();
         Up?.Terminate(graceful: true);
         Down?.Terminate(graceful: true);
     }
@@ -148,6 +150,7 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
     public void Abort()
     {
         Volatile.Write(ref _ending, 2);
+        StopConnecting();
         Client.Abort();
         Server?.Abort();
         Up?.Terminate(graceful: false);
@@ -159,6 +162,18 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
     void ILinkControl.AbortFromToxic() => Abort();
 
     void IInjectionRecorder.Fired(string toxicName, string what) => _proxy.RecordFired(toxicName, Number, what);
+
+    private void StopConnecting()
+    {
+        try
+        {
+            _connecting.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Connected long ago.
+        }
+    }
 
     private ToxicChain ChainFor(ToxicStream stream) => stream == ToxicStream.Upstream ? Up! : Down!;
 
@@ -178,40 +193,53 @@ internal sealed class ProxyLink : ILinkControl, IInjectionRecorder
 
     private async Task RunAsync()
     {
-        IConnection server;
         try
         {
-            server = await _proxy.Connector.ConnectAsync(_proxy.Upstream);
+            await ForwardAsync();
         }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            FaultProxyLog.UpstreamFailed(_proxy.Logger, _proxy.Name, NetworkAddress.Format(_proxy.Upstream), Number, e.Message);
-            Client.Abort(); // as Toxiproxy does, the client learns at once that nobody is there
-            await Client.DisposeAsync();
-            _proxy.Detach(this);
-            return;
-        }
-
-        try
-        {
-            if (!_proxy.Attach(this, server))
-            {
-                await EndEarlyAsync(server);
-                return;
-            }
-
-            // Build's chains may have segments ready (a toxic that fires at once); the pumps start next.
-            var up = Up!.RunAsync();
-            var down = Down!.RunAsync();
-            await up;
-            await down;
-            await server.DisposeAsync();
-            await Client.DisposeAsync();
+            // A background task must not die silently: say so, and reset both ends.
+            FaultProxyLog.LinkFailed(_proxy.Logger, e, _proxy.Name, Number);
+            Abort();
         }
         finally
         {
+            _connecting.Dispose();
             _proxy.Detach(this);
         }
+    }
+
+    private async Task ForwardAsync()
+    {
+        IConnection server;
+        try
+        {
+            server = await _proxy.Connector.ConnectAsync(_proxy.Upstream, _connecting.Token);
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ArgumentException)
+        {
+            if (!IsEnding)
+            {
+                FaultProxyLog.UpstreamFailed(_proxy.Logger, _proxy.Name, NetworkAddress.Format(_proxy.Upstream), Number, e.Message);
+            }
+
+            Client.Abort(); // as Toxiproxy does, the client learns at once that nobody is there
+            await Client.DisposeAsync();
+            return;
+        }
+
+        if (!_proxy.Attach(this, server))
+        {
+            await EndEarlyAsync(server);
+            return;
+        }
+
+        var up = Up!.RunAsync();
+        var down = Down!.RunAsync();
+        await Task.WhenAll(up, down);
+        await server.DisposeAsync();
+        await Client.DisposeAsync();
     }
 
     /// <summary>The link was closed or reset while it connected upstream.</summary>

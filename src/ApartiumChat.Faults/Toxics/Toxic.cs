@@ -43,6 +43,16 @@ public sealed record Toxic
         };
     }
 
+    /// <summary>
+    /// The same toxic on both directions (a scenario's <c>direction: both</c>), named
+    /// <c>{name}_upstream</c> and <c>{name}_downstream</c>.
+    /// </summary>
+    public static IReadOnlyList<Toxic> BothWays(ToxicAttributes attributes, string name, double toxicity = 1.0) =>
+    [
+        Create(attributes, ToxicStream.Upstream, $"{name}_{StreamName(ToxicStream.Upstream)}", toxicity),
+        Create(attributes, ToxicStream.Downstream, $"{name}_{StreamName(ToxicStream.Downstream)}", toxicity),
+    ];
+
     public static string DefaultName(string type, ToxicStream stream) => $"{type}_{StreamName(stream)}";
 
     public static string StreamName(ToxicStream stream) => stream == ToxicStream.Upstream ? "upstream" : "downstream";
