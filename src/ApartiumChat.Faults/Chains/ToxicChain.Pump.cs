@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net.Sockets;
 
 namespace ApartiumChat.Faults.Chains;
@@ -6,6 +7,14 @@ namespace ApartiumChat.Faults.Chains;
 /// <summary>The pump: the one task that reads the source and writes the destination.</summary>
 internal sealed partial class ToxicChain
 {
+    private enum ReadOutcome
+    {
+        Continue,
+        Flush,
+        Complete,
+        DestinationGone,
+    }
+
     private enum Step
     {
         Read,
@@ -37,6 +46,11 @@ internal sealed partial class ToxicChain
         }
     }
 
+    /// <summary>
+    /// The loop. The plain path (read, write, flush) is written out here rather than in helper
+    /// async methods, so the loop's one state machine is reused for every chunk: no allocation
+    /// per read.
+    /// </summary>
     private async Task PumpAsync()
     {
         while (true)
@@ -44,9 +58,38 @@ internal sealed partial class ToxicChain
             switch (NextStep())
             {
                 case Step.Read:
-                    if (!await ReadAsync())
+                    ReadResult result;
+                    try
                     {
-                        return;
+                        result = await _input.ReadAsync();
+                    }
+                    catch (Exception e) when (IsTransportFailure(e))
+                    {
+                        OnSourceReset();
+                        break;
+                    }
+
+                    switch (OnRead(result))
+                    {
+                        case ReadOutcome.Flush:
+                            try
+                            {
+                                if ((await _output.FlushAsync()).IsCompleted)
+                                {
+                                    return; // the destination no longer reads
+                                }
+                            }
+                            catch (Exception e) when (IsTransportFailure(e))
+                            {
+                                return;
+                            }
+
+                            break;
+                        case ReadOutcome.Complete:
+                            await CompleteOutputAsync(); // the FIN passes straight through
+                            return;
+                        case ReadOutcome.DestinationGone:
+                            return;
                     }
 
                     break;
@@ -102,30 +145,27 @@ internal sealed partial class ToxicChain
         }
     }
 
-    private async ValueTask<bool> ReadAsync()
+    /// <summary>The source was reset: the reset travels down the chain like any segment.</summary>
+    private void OnSourceReset()
     {
-        System.IO.Pipelines.ReadResult result;
-        try
+        lock (_gate)
         {
-            result = await _input.ReadAsync();
-        }
-        catch (Exception e) when (IsTransportFailure(e))
-        {
-            // The source was reset: the reset travels down the chain like any segment.
-            lock (_gate)
+            _waiting = PumpWait.None;
+            if (_termination == Termination.None)
             {
-                _waiting = PumpWait.None;
-                if (_termination == Termination.None)
-                {
-                    IngestLocked(Segment.Reset);
-                }
-
-                _sourceDone = true;
+                IngestLocked(Segment.Reset);
             }
 
-            return true;
+            _sourceDone = true;
         }
+    }
 
+    /// <summary>
+    /// Takes what a read brought: straight into the destination when no toxic stands between
+    /// (and nothing is still queued), otherwise into the chain as a segment.
+    /// </summary>
+    private ReadOutcome OnRead(ReadResult result)
+    {
         var buffer = result.Buffer;
         bool direct;
         lock (_gate)
@@ -150,10 +190,9 @@ internal sealed partial class ToxicChain
         if (!direct)
         {
             _input.AdvanceTo(buffer.End);
-            return true;
+            return ReadOutcome.Continue;
         }
 
-        // The plain path: nothing stands between the two pipes.
         var length = buffer.Length;
         try
         {
@@ -165,7 +204,7 @@ internal sealed partial class ToxicChain
         catch (Exception e) when (IsTransportFailure(e))
         {
             _input.AdvanceTo(buffer.End);
-            return false;
+            return ReadOutcome.DestinationGone;
         }
 
         _input.AdvanceTo(buffer.End);
@@ -174,13 +213,9 @@ internal sealed partial class ToxicChain
             Interlocked.Add(ref _forwardedBytes, length);
         }
 
-        if (result.IsCompleted)
-        {
-            await CompleteOutputAsync(); // the FIN passes straight through
-            return false;
-        }
-
-        return length == 0 || await FlushAsync();
+        return result.IsCompleted ? ReadOutcome.Complete
+            : length > 0 ? ReadOutcome.Flush
+            : ReadOutcome.Continue;
     }
 
     private void IngestLocked(Segment segment)
