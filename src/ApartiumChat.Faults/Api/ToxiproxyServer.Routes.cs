@@ -256,9 +256,18 @@ public sealed partial class ToxiproxyServer
             {
                 reply = Reply.Error(StatusOf(e.Kind), e.Message);
             }
+            catch (ObjectDisposedException)
+            {
+                reply = Reply.Error(StatusCodes.Status404NotFound, "proxy not found"); // deleted while we worked on it
+            }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
                 return; // the caller went away
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                // A fault of ours, not of the request: answer it, and keep serving.
+                reply = Reply.Error(StatusCodes.Status500InternalServerError, e.Message);
             }
 
             await reply.SendAsync(context);
