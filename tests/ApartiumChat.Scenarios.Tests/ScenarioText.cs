@@ -44,7 +44,7 @@ internal static class ScenarioText
     }
 
     /// <summary>A <c>faults</c> field whose n-th fault (0-based) is on line 7 + n.</summary>
-    public static string Faults(params string[] faults) =>
+    public static string FaultList(params string[] faults) =>
         "\"faults\": [\n" + string.Join(",\n", faults.Select(f => "    " + f)) + "\n  ]";
 
     /// <summary>The example of SCENARIOS.md, verbatim.</summary>

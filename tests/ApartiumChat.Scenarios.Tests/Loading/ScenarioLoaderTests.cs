@@ -73,7 +73,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void LinkFault_TakesLinkDefaults_AndTypeDefaults()
     {
-        var s = Valid(Doc(Faults(
+        var s = Valid(Doc(FaultList(
             "{\"atMs\": 100, \"type\": \"blackhole\", \"server\": \"s1\"}",
             "{\"atMs\": 200, \"type\": \"latency\", \"server\": \"s1\", \"latencyMs\": 40}",
             "{\"atMs\": 300, \"type\": \"slicer\", \"server\": \"s1\", \"averageBytes\": 8}")));
@@ -87,7 +87,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void LinkFault_ReadsEveryField()
     {
-        var s = Valid(Doc(Faults(
+        var s = Valid(Doc(FaultList(
             "{\"atMs\": 100, \"type\": \"latency\", \"server\": \"s2\", \"clients\": [\"c3\", \"c1\"], \"direction\": \"upstream\", \"forMs\": 500, \"toxicity\": 0.25, \"latencyMs\": 40, \"jitterMs\": 10}",
             "{\"atMs\": 200, \"type\": \"bandwidth\", \"server\": \"s0\", \"direction\": \"downstream\", \"rateKBps\": 16}",
             "{\"atMs\": 300, \"type\": \"slicer\", \"server\": \"s0\", \"averageBytes\": 8, \"variationBytes\": 3, \"delayUs\": 50}",
@@ -108,7 +108,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void ResetAndRefuse_AcceptEveryLinkField()
     {
-        var s = Valid(Doc(Faults(
+        var s = Valid(Doc(FaultList(
             "{\"atMs\": 100, \"type\": \"reset\", \"server\": \"s0\", \"clients\": [\"c0\"], \"direction\": \"both\", \"forMs\": 10, \"toxicity\": 0.5}",
             "{\"atMs\": 200, \"type\": \"refuse\", \"server\": \"s0\", \"direction\": \"upstream\", \"forMs\": 300}")));
 
@@ -118,7 +118,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void Faults_InAnyOrder_AreJudgedInTimeOrder()
     {
-        var s = Valid(Doc(Faults(
+        var s = Valid(Doc(FaultList(
             "{\"atMs\": 3000, \"type\": \"unhang\", \"server\": \"s0\"}",
             "{\"atMs\": 1000, \"type\": \"hang\", \"server\": \"s0\"}",
             "{\"atMs\": 4000, \"type\": \"restart\", \"server\": \"s0\"}",
@@ -130,10 +130,10 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void SameInstant_FollowsFileOrder()
     {
-        Assert.That(ScenarioLoader.Load(Doc(Faults(
+        Assert.That(ScenarioLoader.Load(Doc(FaultList(
             "{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s0\"}",
             "{\"atMs\": 1000, \"type\": \"restart\", \"server\": \"s0\"}"))).IsValid, Is.True);
-        Assert.That(ScenarioLoader.Load(Doc(Faults(
+        Assert.That(ScenarioLoader.Load(Doc(FaultList(
             "{\"atMs\": 1000, \"type\": \"restart\", \"server\": \"s0\"}",
             "{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s0\"}"))).IsValid, Is.False);
     }
@@ -141,7 +141,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void HungServer_MayCrash_ThenRestart()
     {
-        Valid(Doc(Faults(
+        Valid(Doc(FaultList(
             "{\"atMs\": 1000, \"type\": \"hang\", \"server\": \"s0\"}",
             "{\"atMs\": 2000, \"type\": \"crash\", \"server\": \"s0\"}",
             "{\"atMs\": 3000, \"type\": \"restart\", \"server\": \"s0\"}")));
@@ -150,7 +150,7 @@ public sealed class ScenarioLoaderTests
     [Test]
     public void FaultAtExactlyDuration_IsAllowed()
     {
-        Valid(Doc(Faults("{\"atMs\": 5000, \"type\": \"crash\", \"server\": \"s0\"}")));
+        Valid(Doc(FaultList("{\"atMs\": 5000, \"type\": \"crash\", \"server\": \"s0\"}")));
     }
 
     [Test]

@@ -41,13 +41,13 @@ public sealed class SchemaAgreementTests
     private static IEnumerable<TestCaseData> Agreement()
     {
         TestCaseData Case(string name, string json, bool valid) => new TestCaseData(json, valid).SetName(name);
-        string Fault(string fault) => Doc(Faults(fault));
+        string Fault(string fault) => Doc(FaultList(fault));
 
         yield return Case("Valid_Minimal", Doc(), true);
         yield return Case("Valid_EveryRootField", Doc(
             "\"$schema\": \"./scenario.schema.json\"", "\"version\": 1", "\"description\": \"d\"", "\"seed\": 9007199254740991",
             "\"trials\": 100000", "\"mode\": \"sim\"", "\"quiesceMs\": 0"), true);
-        yield return Case("Valid_EveryLinkType", Doc(Faults(
+        yield return Case("Valid_EveryLinkType", Doc(FaultList(
             "{\"atMs\": 0, \"type\": \"latency\", \"server\": \"s0\", \"latencyMs\": 0, \"jitterMs\": 5, \"clients\": [\"c0\"], \"direction\": \"downstream\", \"forMs\": 1, \"toxicity\": 0}",
             "{\"atMs\": 0, \"type\": \"bandwidth\", \"server\": \"s0\", \"rateKBps\": 1}",
             "{\"atMs\": 0, \"type\": \"blackhole\", \"server\": \"s1\", \"toxicity\": 1}",
@@ -127,11 +127,11 @@ public sealed class SchemaAgreementTests
     {
         TestCaseData Case(string name, string json) => new TestCaseData(json).SetName(name);
 
-        yield return Case("ServerBeyondCount", Doc(Faults("{\"atMs\": 0, \"type\": \"crash\", \"server\": \"s5\"}")));
-        yield return Case("ClientBeyondCount", Doc(Faults("{\"atMs\": 0, \"type\": \"reset\", \"server\": \"s0\", \"clients\": [\"c9\"]}")));
-        yield return Case("RestartOfRunningServer", Doc(Faults("{\"atMs\": 0, \"type\": \"restart\", \"server\": \"s0\"}")));
-        yield return Case("UnhangOfRunningServer", Doc(Faults("{\"atMs\": 0, \"type\": \"unhang\", \"server\": \"s0\"}")));
-        yield return Case("AtMsBeyondDuration", Doc(Faults("{\"atMs\": 5001, \"type\": \"crash\", \"server\": \"s0\"}")));
+        yield return Case("ServerBeyondCount", Doc(FaultList("{\"atMs\": 0, \"type\": \"crash\", \"server\": \"s5\"}")));
+        yield return Case("ClientBeyondCount", Doc(FaultList("{\"atMs\": 0, \"type\": \"reset\", \"server\": \"s0\", \"clients\": [\"c9\"]}")));
+        yield return Case("RestartOfRunningServer", Doc(FaultList("{\"atMs\": 0, \"type\": \"restart\", \"server\": \"s0\"}")));
+        yield return Case("UnhangOfRunningServer", Doc(FaultList("{\"atMs\": 0, \"type\": \"unhang\", \"server\": \"s0\"}")));
+        yield return Case("AtMsBeyondDuration", Doc(FaultList("{\"atMs\": 5001, \"type\": \"crash\", \"server\": \"s0\"}")));
         yield return Case("TimeoutNotAboveInterval", Doc("\"client\": {\"heartbeatIntervalMs\": 300, \"heartbeatTimeoutMs\": 300}"));
         yield return Case("TooManyDeliveries", DocWith("\"t\"", "3", "2000", "5000"));
         yield return Case("SendersAboveClients", Doc("\"workload\": {\"senders\": 5}"));

@@ -91,51 +91,51 @@ public sealed class ValidationTableTests
         // faults.
         yield return Case("Faults_NotList", Doc("\"faults\": {}"), "$.faults (line 6): an object is not a list; allowed: a list of faults, each with atMs, type and server");
         yield return Case("Faults_ItemNotObject", Doc("\"faults\": [\"crash\"]"), "$.faults[0] (line 6): 'crash' is not a fault; allowed: an object with atMs, type and server");
-        yield return Case("Fault_UnknownServer", Doc(Faults("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s7\"}")),
+        yield return Case("Fault_UnknownServer", Doc(FaultList("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s7\"}")),
             "$.faults[0].server (line 7): 's7' is not a server of this scenario; allowed: s0, s1, s2");
-        yield return Case("Fault_UnknownType", Doc(Faults("{\"atMs\": 1000, \"type\": \"explode\", \"server\": \"s0\"}")),
+        yield return Case("Fault_UnknownType", Doc(FaultList("{\"atMs\": 1000, \"type\": \"explode\", \"server\": \"s0\"}")),
             $"$.faults[0].type (line 7): 'explode' is not a fault type; allowed: {FaultTypes}");
-        yield return Case("Fault_EverythingMissing", Doc(Faults("{}")),
+        yield return Case("Fault_EverythingMissing", Doc(FaultList("{}")),
             "$.faults[0].atMs (line 7): missing; allowed: an integer 0..3600000",
             "$.faults[0].server (line 7): missing; allowed: s0, s1, s2",
             $"$.faults[0].type (line 7): missing; allowed: {FaultTypes}");
-        yield return Case("Fault_BeyondDuration", Doc(Faults("{\"atMs\": 6000, \"type\": \"crash\", \"server\": \"s0\"}")),
+        yield return Case("Fault_BeyondDuration", Doc(FaultList("{\"atMs\": 6000, \"type\": \"crash\", \"server\": \"s0\"}")),
             "$.faults[0].atMs (line 7): 6000 is beyond durationMs; allowed: 0..5000");
-        yield return Case("Fault_FieldOfAnotherType", Doc(Faults("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s0\", \"forMs\": 100}")),
+        yield return Case("Fault_FieldOfAnotherType", Doc(FaultList("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s0\", \"forMs\": 100}")),
             "$.faults[0].forMs (line 7): not a field of a 'crash' fault; allowed: atMs, type, server");
-        yield return Case("Fault_HealWithToxicity", Doc(Faults("{\"atMs\": 1000, \"type\": \"heal\", \"server\": \"s0\", \"toxicity\": 0.5}")),
+        yield return Case("Fault_HealWithToxicity", Doc(FaultList("{\"atMs\": 1000, \"type\": \"heal\", \"server\": \"s0\", \"toxicity\": 0.5}")),
             "$.faults[0].toxicity (line 7): not a field of a 'heal' fault; allowed: atMs, type, server, clients");
-        yield return Case("Fault_LatencyWithoutLatency", Doc(Faults("{\"atMs\": 1000, \"type\": \"latency\", \"server\": \"s0\"}")),
+        yield return Case("Fault_LatencyWithoutLatency", Doc(FaultList("{\"atMs\": 1000, \"type\": \"latency\", \"server\": \"s0\"}")),
             "$.faults[0].latencyMs (line 7): missing; allowed: an integer 0..60000");
-        yield return Case("Fault_BandwidthZero", Doc(Faults("{\"atMs\": 1000, \"type\": \"bandwidth\", \"server\": \"s0\", \"rateKBps\": 0}")),
+        yield return Case("Fault_BandwidthZero", Doc(FaultList("{\"atMs\": 1000, \"type\": \"bandwidth\", \"server\": \"s0\", \"rateKBps\": 0}")),
             "$.faults[0].rateKBps (line 7): 0 is out of range; allowed: 1..1000000");
-        yield return Case("Fault_ToxicityAboveOne", Doc(Faults("{\"atMs\": 1000, \"type\": \"blackhole\", \"server\": \"s0\", \"toxicity\": 1.5}")),
+        yield return Case("Fault_ToxicityAboveOne", Doc(FaultList("{\"atMs\": 1000, \"type\": \"blackhole\", \"server\": \"s0\", \"toxicity\": 1.5}")),
             "$.faults[0].toxicity (line 7): 1.5 is out of range; allowed: 0..1");
-        yield return Case("Fault_Direction", Doc(Faults("{\"atMs\": 1000, \"type\": \"blackhole\", \"server\": \"s0\", \"direction\": \"sideways\"}")),
+        yield return Case("Fault_Direction", Doc(FaultList("{\"atMs\": 1000, \"type\": \"blackhole\", \"server\": \"s0\", \"direction\": \"sideways\"}")),
             "$.faults[0].direction (line 7): 'sideways' is not a direction; allowed: upstream, downstream, both");
-        yield return Case("Fault_ForMsZero", Doc(Faults("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"forMs\": 0}")),
+        yield return Case("Fault_ForMsZero", Doc(FaultList("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"forMs\": 0}")),
             "$.faults[0].forMs (line 7): 0 is out of range; allowed: 1..3600000");
-        yield return Case("Fault_UnknownClient", Doc(Faults("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"clients\": [\"c4\"]}")),
+        yield return Case("Fault_UnknownClient", Doc(FaultList("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"clients\": [\"c4\"]}")),
             "$.faults[0].clients[0] (line 7): 'c4' is not a client of this scenario; allowed: c0, c1, c2, c3");
-        yield return Case("Fault_NoClients", Doc(Faults("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"clients\": []}")),
+        yield return Case("Fault_NoClients", Doc(FaultList("{\"atMs\": 1000, \"type\": \"partition\", \"server\": \"s0\", \"clients\": []}")),
             "$.faults[0].clients (line 7): an empty list names no client; allowed: one or more of c0, c1, c2, c3, or omit the field for every client");
-        yield return Case("Fault_SlicerVariationNotBelowAverage", Doc(Faults("{\"atMs\": 1000, \"type\": \"slicer\", \"server\": \"s0\", \"averageBytes\": 100, \"variationBytes\": 100}")),
+        yield return Case("Fault_SlicerVariationNotBelowAverage", Doc(FaultList("{\"atMs\": 1000, \"type\": \"slicer\", \"server\": \"s0\", \"averageBytes\": 100, \"variationBytes\": 100}")),
             "$.faults[0].variationBytes (line 7): 100 is not below averageBytes (100); allowed: 0..99");
 
         // The timeline, replayed in time order.
-        yield return Case("Timeline_RestartOfRunningServer", Doc(Faults("{\"atMs\": 1000, \"type\": \"restart\", \"server\": \"s0\"}")),
+        yield return Case("Timeline_RestartOfRunningServer", Doc(FaultList("{\"atMs\": 1000, \"type\": \"restart\", \"server\": \"s0\"}")),
             "$.faults[0].type (line 7): restart of s0 at 1000 ms, but s0 is running then; allowed for a running server: crash, hang, shutdown");
-        yield return Case("Timeline_UnhangOfServerNotHung", Doc(Faults("{\"atMs\": 2000, \"type\": \"unhang\", \"server\": \"s1\"}")),
+        yield return Case("Timeline_UnhangOfServerNotHung", Doc(FaultList("{\"atMs\": 2000, \"type\": \"unhang\", \"server\": \"s1\"}")),
             "$.faults[0].type (line 7): unhang of s1 at 2000 ms, but s1 is running then; allowed for a running server: crash, hang, shutdown");
-        yield return Case("Timeline_CrashOfDownServer", Doc(Faults(
+        yield return Case("Timeline_CrashOfDownServer", Doc(FaultList(
                 "{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s0\"}",
                 "{\"atMs\": 2000, \"type\": \"crash\", \"server\": \"s0\"}")),
             "$.faults[1].type (line 8): crash of s0 at 2000 ms, but s0 is down then; allowed for a down server: restart");
-        yield return Case("Timeline_ShutdownOfHungServer", Doc(Faults(
+        yield return Case("Timeline_ShutdownOfHungServer", Doc(FaultList(
                 "{\"atMs\": 1000, \"type\": \"hang\", \"server\": \"s0\"}",
                 "{\"atMs\": 2000, \"type\": \"shutdown\", \"server\": \"s0\"}")),
             "$.faults[1].type (line 8): shutdown of s0 at 2000 ms, but s0 is hung then; allowed for a hung server: unhang, crash");
-        yield return Case("Timeline_JudgedInTimeOrderNotFileOrder", Doc(Faults(
+        yield return Case("Timeline_JudgedInTimeOrderNotFileOrder", Doc(FaultList(
                 "{\"atMs\": 3000, \"type\": \"crash\", \"server\": \"s0\"}",
                 "{\"atMs\": 1000, \"type\": \"restart\", \"server\": \"s0\"}")),
             "$.faults[1].type (line 8): restart of s0 at 1000 ms, but s0 is running then; allowed for a running server: crash, hang, shutdown");
@@ -160,13 +160,13 @@ public sealed class ValidationTableTests
         // Several problems: all reported, in line order; one mistake reported once.
         yield return Case("Many_AllReportedInLineOrder", DocWith("\"t\"", "3", "4", "5000",
                 "\"trials\": 0",
-                Faults("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s9\"}"),
+                FaultList("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s9\"}"),
                 "\"mode\": \"x\""),
             "$.trials (line 6): 0 is out of range; allowed: 1..100000",
             "$.faults[0].server (line 8): 's9' is not a server of this scenario; allowed: s0, s1, s2",
             "$.mode (line 10): 'x' is not a mode; allowed: tcp, sim");
         yield return Case("Many_BadServerCountIsNotRepeatedOnIds", DocWith("\"t\"", "0", "4", "5000",
-                Faults("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s1\"}")),
+                FaultList("{\"atMs\": 1000, \"type\": \"crash\", \"server\": \"s1\"}")),
             "$.servers (line 3): 0 is out of range; allowed: 1..16");
     }
 

@@ -9,7 +9,7 @@ public sealed class FaultTimelineTests
 {
     private static IReadOnlyList<string> Plan(params string[] faults)
     {
-        var scenario = ScenarioLoader.Load(Doc(Faults(faults))).Scenario!;
+        var scenario = ScenarioLoader.Load(Doc(FaultList(faults))).Scenario!;
         return FaultTimeline.Plan(scenario).Steps.Select(Describe).ToList();
     }
 
