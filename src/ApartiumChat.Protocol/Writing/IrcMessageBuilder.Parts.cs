@@ -6,7 +6,7 @@ public ref partial struct IrcMessageBuilder
     /// <summary>Writes the source (without its ':'), e.g. <c>nick!user@host</c> or a server name.</summary>
     public void Source(ReadOnlySpan<byte> source)
     {
-        CheckText(source, "The source");
+        CheckText(source, new MessagePart("The source"));
         CheckSource(source);
         StartSource();
         Append(source);
@@ -17,9 +17,9 @@ public ref partial struct IrcMessageBuilder
     {
         ArgumentNullException.ThrowIfNull(source);
         StartSource();
-        var written = AppendUtf8(source, "The source");
+        var written = AppendUtf8(source, new MessagePart("The source"));
         var bytes = _buffer.Slice(_length - written, written);
-        CheckText(bytes, "The source");
+        CheckText(bytes, new MessagePart("The source"));
         CheckSource(bytes);
     }
 
@@ -31,13 +31,13 @@ public ref partial struct IrcMessageBuilder
         ArgumentNullException.ThrowIfNull(host);
         StartSource();
         var start = _length;
-        AppendUtf8(nick, "The nick");
+        AppendUtf8(nick, new MessagePart("The nick"));
         Append((byte)'!');
-        AppendUtf8(user, "The user");
+        AppendUtf8(user, new MessagePart("The user"));
         Append((byte)'@');
-        AppendUtf8(host, "The host");
+        AppendUtf8(host, new MessagePart("The host"));
         var bytes = _buffer[start.._length];
-        CheckText(bytes, "The source");
+        CheckText(bytes, new MessagePart("The source"));
         CheckSource(bytes);
     }
 
@@ -82,7 +82,7 @@ public ref partial struct IrcMessageBuilder
     public void Param(ReadOnlySpan<byte> value)
     {
         StartParam();
-        CheckText(value, $"Parameter {_paramCount}");
+        CheckText(value, MessagePart.Parameter(_paramCount));
         var trailing = !Grammar.IsMiddleParam(value);
         var destination = Reserve(1 + (trailing ? 1 : 0) + value.Length);
         destination[0] = (byte)' ';
@@ -102,9 +102,9 @@ public ref partial struct IrcMessageBuilder
         StartParam();
         var start = _length;
         Append((byte)' ');
-        var written = AppendUtf8(value, $"Parameter {_paramCount}");
+        var written = AppendUtf8(value, MessagePart.Parameter(_paramCount));
         var bytes = _buffer.Slice(start + 1, written);
-        CheckText(bytes, $"Parameter {_paramCount}");
+        CheckText(bytes, MessagePart.Parameter(_paramCount));
         var trailing = !Grammar.IsMiddleParam(bytes);
         _length = start;
         if (trailing)

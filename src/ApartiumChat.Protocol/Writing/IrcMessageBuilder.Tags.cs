@@ -41,7 +41,7 @@ public ref partial struct IrcMessageBuilder
 
         Append((byte)'=');
         var start = _length;
-        var length = AppendUtf8(value, $"The value of tag '{key}'");
+        var length = AppendUtf8(value, MessagePart.TagValue(key));
         var escapedLength = length + TagValue.CountSpecials(_buffer.Slice(start, length));
         Reserve(escapedLength - length);
         _length = start + TagValue.EscapeInPlace(_buffer[start..], length, escapedLength);
