@@ -4,7 +4,7 @@ namespace ApartiumChat.Protocol;
 public ref partial struct IrcMessageBuilder
 {
     /// <summary>Writes the source (without its ':'), e.g. <c>nick!user@host</c> or a server name.</summary>
-    public void Source(ReadOnlySpan<byte> source)
+    public void Source(scoped ReadOnlySpan<byte> source)
     {
         CheckText(source, new MessagePart("The source"));
         CheckSource(source);
@@ -42,7 +42,7 @@ public ref partial struct IrcMessageBuilder
     }
 
     /// <summary>Writes the command: letters, or three digits.</summary>
-    public void Command(ReadOnlySpan<byte> command)
+    public void Command(scoped ReadOnlySpan<byte> command)
     {
         StartCommand(Grammar.IsValidCommand(command));
         Append(command);
@@ -79,7 +79,7 @@ public ref partial struct IrcMessageBuilder
     /// Adds a parameter. One that is empty, holds a space or starts with ':' is written as
     /// the trailing parameter and must be the last.
     /// </summary>
-    public void Param(ReadOnlySpan<byte> value)
+    public void Param(scoped ReadOnlySpan<byte> value)
     {
         StartParam();
         CheckText(value, MessagePart.Parameter(_paramCount));
