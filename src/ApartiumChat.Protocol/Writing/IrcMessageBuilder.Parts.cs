@@ -52,7 +52,7 @@ public ref partial struct IrcMessageBuilder
     public void Command(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        StartCommand(Grammar.IsValidCommand<char>(command));
+        StartCommand(Grammar.IsValidCommand(command.AsSpan()));
         var destination = Reserve(command.Length);
         for (var i = 0; i < command.Length; i++)
         {
