@@ -7,6 +7,8 @@ namespace ApartiumChat.Benchmarks;
 
 /// <summary>Reading: framing + zero-copy parsing, and parsing to an <see cref="IrcMessage"/>.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ParsingBenchmarks
 {
     private const int LinesPerRead = 100;

@@ -6,6 +6,8 @@ namespace ApartiumChat.Benchmarks;
 
 /// <summary>Writing the typical PRIVMSG: the hot-path builder, and an <see cref="IrcMessage"/>.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class WritingBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(16 * 1024);
