@@ -20,60 +20,37 @@ internal static class Grammar
 
     public static readonly SearchValues<char> ForbiddenChars = SearchValues.Create("\0\r\n");
 
+    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string TagKeyCharacters = Letters + "0123456789-./";
+
+    private static readonly SearchValues<byte> LetterBytes = SearchValues.Create(Encoding.ASCII.GetBytes(Letters));
+    private static readonly SearchValues<char> LetterChars = SearchValues.Create(Letters);
+    private static readonly SearchValues<byte> TagKeyBytes = SearchValues.Create(Encoding.ASCII.GetBytes(TagKeyCharacters));
+    private static readonly SearchValues<char> TagKeyChars = SearchValues.Create(TagKeyCharacters);
+
     /// <summary>A command is one or more ASCII letters, or exactly three digits.</summary>
-    public static bool IsValidCommand<T>(ReadOnlySpan<T> command)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (command.IsEmpty)
-        {
-            return false;
-        }
+    public static bool IsValidCommand(ReadOnlySpan<byte> command)
+        => IsThreeDigits(command) || (!command.IsEmpty && !command.ContainsAnyExcept(LetterBytes));
 
-        if (command.Length == 3 && IsDigit(command[0]) && IsDigit(command[1]) && IsDigit(command[2]))
-        {
-            return true;
-        }
-
-        foreach (var unit in command)
-        {
-            var c = uint.CreateTruncating(unit);
-            if ((c | 0x20) - 'a' > 'z' - 'a')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <inheritdoc cref="IsValidCommand(ReadOnlySpan{byte})"/>
+    public static bool IsValidCommand(ReadOnlySpan<char> command)
+        => IsThreeDigits(command) || (!command.IsEmpty && !command.ContainsAnyExcept(LetterChars));
 
     /// <summary>
     /// A tag key is <c>['+'] [vendor '/'] name</c>; we accept a non-empty run of
     /// letters, digits, '-', '.' and '/' after the optional '+', not ending with '/'.
     /// </summary>
-    public static bool IsValidTagKey<T>(ReadOnlySpan<T> key)
-        where T : unmanaged, IBinaryInteger<T>
+    public static bool IsValidTagKey(ReadOnlySpan<byte> key)
     {
-        if (!key.IsEmpty && uint.CreateTruncating(key[0]) == '+')
-        {
-            key = key[1..];
-        }
+        key = !key.IsEmpty && key[0] == '+' ? key[1..] : key;
+        return !key.IsEmpty && key[^1] != '/' && !key.ContainsAnyExcept(TagKeyBytes);
+    }
 
-        if (key.IsEmpty || uint.CreateTruncating(key[^1]) == '/')
-        {
-            return false;
-        }
-
-        foreach (var unit in key)
-        {
-            var c = uint.CreateTruncating(unit);
-            var ok = (c | 0x20) - 'a' <= 'z' - 'a' || c - '0' <= 9 || c == '-' || c == '.' || c == '/';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
+    /// <inheritdoc cref="IsValidTagKey(ReadOnlySpan{byte})"/>
+    public static bool IsValidTagKey(ReadOnlySpan<char> key)
+    {
+        key = !key.IsEmpty && key[0] == '+' ? key[1..] : key;
+        return !key.IsEmpty && key[^1] != '/' && !key.ContainsAnyExcept(TagKeyChars);
     }
 
     /// <summary>A middle parameter is non-empty, holds no space and does not start with ':'.</summary>
@@ -103,6 +80,10 @@ internal static class Grammar
 
         return true;
     }
+
+    private static bool IsThreeDigits<T>(ReadOnlySpan<T> command)
+        where T : unmanaged, IBinaryInteger<T>
+        => command.Length == 3 && IsDigit(command[0]) && IsDigit(command[1]) && IsDigit(command[2]);
 
     private static bool IsDigit<T>(T unit)
         where T : unmanaged, IBinaryInteger<T>

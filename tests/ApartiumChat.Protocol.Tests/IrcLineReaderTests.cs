@@ -161,6 +161,21 @@ public sealed class IrcLineReaderTests
     }
 
     [Test]
+    public void ReadLine_IncompleteRestAfterTags_WaitsUntilItCanNoLongerFit()
+    {
+        var reader = new IrcLineReader();
+        var start = "@k=v PRIVMSG #a :" + new string('x', 511 - "PRIVMSG #a :".Length);
+
+        var buffer = Sequence(start);
+        Assert.That(reader.TryReadLine(ref buffer, out _), Is.EqualTo(IrcLineStatus.NeedMoreData));
+        buffer = Sequence(start + "\n");
+        Assert.That(reader.TryReadLine(ref buffer, out _), Is.EqualTo(IrcLineStatus.Line));
+
+        buffer = Sequence(start + "x");
+        Assert.That(reader.TryReadLine(ref buffer, out _), Is.EqualTo(IrcLineStatus.TooLong));
+    }
+
+    [Test]
     public void ReadLine_TagsWithoutEnd_AreTooLongOnceOver8191Bytes()
     {
         var reader = new IrcLineReader();

@@ -174,6 +174,20 @@ public sealed class IrcMessageBuilderTests
     }
 
     [Test]
+    public void Build_OverAHeapBuffer_TakesStackSpans()
+    {
+        var builder = new IrcMessageBuilder(new byte[64]);
+        Span<byte> value = stackalloc byte[3];
+        "abc"u8.CopyTo(value);
+
+        builder.Tag("k"u8, value);
+        builder.Command("PING"u8);
+        builder.Param(value);
+
+        Assert.That(Encoding.UTF8.GetString(builder.Complete()), Is.EqualTo("@k=abc PING abc\r\n"));
+    }
+
+    [Test]
     public void Build_BufferTooSmall_SaysSo()
     {
         Assert.That(

@@ -62,6 +62,23 @@ public sealed class IrcMessageTests
     }
 
     [Test]
+    public void IrcTag_PrintsItsWireForm()
+    {
+        Assert.That(new IrcTag("a", "b c").ToString(), Is.EqualTo(@"a=b\sc"));
+        Assert.That(new IrcTag("a").ToString(), Is.EqualTo("a"));
+        Assert.That(new IrcTag("+a").IsClientOnly && !new IrcTag("a").IsClientOnly, Is.True);
+    }
+
+    [Test]
+    public void ParseErrors_AllHaveADescription()
+    {
+        foreach (var error in Enum.GetValues<IrcParseError>())
+        {
+            Assert.That(error.Describe(), Is.Not.EqualTo("unknown error"), error.ToString());
+        }
+    }
+
+    [Test]
     public void Parse_AcceptsATrailingLineEnding()
     {
         Assert.That(IrcMessage.Parse("PING a\r\n"), Is.EqualTo(new IrcMessage("PING", "a")));

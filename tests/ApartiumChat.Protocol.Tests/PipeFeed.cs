@@ -24,6 +24,11 @@ internal sealed class PipeFeed
 
     public void Write(ReadOnlySpan<byte> chunk)
     {
+        if (chunk.IsEmpty)
+        {
+            return; // a pipe does not wake its reader for nothing
+        }
+
         _pipe.Writer.Write(chunk);
         var flush = _pipe.Writer.FlushAsync();
         Assert.That(flush.IsCompleted, Is.True, "the pipe should never make the writer wait");

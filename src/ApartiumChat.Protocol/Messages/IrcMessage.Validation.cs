@@ -15,7 +15,7 @@ public sealed partial record IrcMessage
         for (var i = 0; i < tags.Length; i++)
         {
             var (key, value) = tags[i];
-            if (key is null || !Grammar.IsValidTagKey<char>(key))
+            if (key is null || !Grammar.IsValidTagKey(key.AsSpan()))
             {
                 throw new InvalidIrcMessageException($"Invalid tag key '{key}': expected ['+'][vendor/]name of letters, digits, '-', '.', '/'.");
             }
@@ -60,7 +60,7 @@ public sealed partial record IrcMessage
 
     private static string CheckCommand(string command)
     {
-        if (command is null || !Grammar.IsValidCommand<char>(command))
+        if (command is null || !Grammar.IsValidCommand(command.AsSpan()))
         {
             throw new InvalidIrcMessageException($"Invalid command '{command}': expected letters or a three-digit numeric.");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Text;
 
@@ -14,6 +15,8 @@ namespace ApartiumChat.Protocol;
 /// </summary>
 public static class TagValue
 {
+    private static readonly SearchValues<byte> SpecialBytes = SearchValues.Create("; \\\r\n"u8);
+
     /// <summary>Escapes a value for the wire.</summary>
     public static string Escape(string value)
     {
@@ -88,6 +91,36 @@ public static class TagValue
 
         written = EscapeCore(value, destination);
         return true;
+    }
+
+    /// <summary>How many bytes of the value take two on the wire (vectorised search between them).</summary>
+    internal static int CountSpecials(ReadOnlySpan<byte> value)
+    {
+        var count = 0;
+        for (var at = value.IndexOfAny(SpecialBytes); at >= 0; at = value.IndexOfAny(SpecialBytes))
+        {
+            count++;
+            value = value[(at + 1)..];
+        }
+
+        return count;
+    }
+
+    /// <summary>Escapes into a destination known to be long enough, copying the runs between specials.</summary>
+    internal static int EscapeCore(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        var written = 0;
+        for (var at = value.IndexOfAny(SpecialBytes); at >= 0; at = value.IndexOfAny(SpecialBytes))
+        {
+            value[..at].CopyTo(destination[written..]);
+            written += at;
+            destination[written++] = (byte)'\\';
+            destination[written++] = (byte)EscapeOf(value[at]);
+            value = value[(at + 1)..];
+        }
+
+        value.CopyTo(destination[written..]);
+        return written + value.Length;
     }
 
     /// <summary>The length of <paramref name="value"/> once escaped.</summary>

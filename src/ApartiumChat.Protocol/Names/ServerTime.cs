@@ -48,20 +48,24 @@ public static class ServerTime
     private static void FormatCore<T>(DateTimeOffset time, Span<T> destination)
         where T : unmanaged, IBinaryInteger<T>
     {
+        // One calendar computation, then arithmetic on the ticks of the day.
         var utc = time.UtcDateTime;
-        Digits(destination[..4], utc.Year);
+        var (year, month, day) = utc;
+        var ticksOfDay = utc.Ticks % TimeSpan.TicksPerDay;
+        var milliseconds = (int)(ticksOfDay / TimeSpan.TicksPerMillisecond);
+        Digits(destination[..4], year);
         destination[4] = T.CreateTruncating('-');
-        Digits(destination.Slice(5, 2), utc.Month);
+        Digits(destination.Slice(5, 2), month);
         destination[7] = T.CreateTruncating('-');
-        Digits(destination.Slice(8, 2), utc.Day);
+        Digits(destination.Slice(8, 2), day);
         destination[10] = T.CreateTruncating('T');
-        Digits(destination.Slice(11, 2), utc.Hour);
+        Digits(destination.Slice(11, 2), milliseconds / 3_600_000);
         destination[13] = T.CreateTruncating(':');
-        Digits(destination.Slice(14, 2), utc.Minute);
+        Digits(destination.Slice(14, 2), milliseconds / 60_000 % 60);
         destination[16] = T.CreateTruncating(':');
-        Digits(destination.Slice(17, 2), utc.Second);
+        Digits(destination.Slice(17, 2), milliseconds / 1000 % 60);
         destination[19] = T.CreateTruncating('.');
-        Digits(destination.Slice(20, 3), utc.Millisecond);
+        Digits(destination.Slice(20, 3), milliseconds % 1000);
         destination[23] = T.CreateTruncating('Z');
     }
 

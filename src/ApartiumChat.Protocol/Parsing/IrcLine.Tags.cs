@@ -12,7 +12,7 @@ public ref partial struct IrcLine
     /// Finds the tag <paramref name="key"/> (compared byte for byte) and gives its value as
     /// sent, still escaped. When a key repeats, the last one wins (IRCv3 message-tags).
     /// </summary>
-    public readonly bool TryGetTag(ReadOnlySpan<byte> key, out ReadOnlySpan<byte> rawValue)
+    public readonly bool TryGetTag(scoped ReadOnlySpan<byte> key, out ReadOnlySpan<byte> rawValue)
     {
         var found = false;
         rawValue = default;
@@ -34,7 +34,7 @@ public ref partial struct IrcLine
     /// </summary>
     /// <returns>False when the line has no such tag.</returns>
     /// <exception cref="ArgumentException">When the destination is too small for the value.</exception>
-    public readonly bool TryGetTag(ReadOnlySpan<byte> key, Span<byte> destination, out int valueLength)
+    public readonly bool TryGetTag(scoped ReadOnlySpan<byte> key, scoped Span<byte> destination, out int valueLength)
     {
         valueLength = 0;
         if (!TryGetTag(key, out var raw))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ApartiumChat.Protocol;
@@ -12,17 +13,17 @@ public ref partial struct IrcLine
     /// </summary>
     public readonly IrcMessage ToMessage()
     {
-        var parameters = ImmutableArray.CreateBuilder<string>(_paramCount);
+        var parameters = _paramCount == 0 ? [] : new string[_paramCount];
         for (var i = 0; i < _paramCount; i++)
         {
-            parameters.Add(Encoding.UTF8.GetString(_params[i].Of(_line)));
+            parameters[i] = Encoding.UTF8.GetString(_params[i].Of(_line));
         }
 
         return IrcMessage.FromParsedParts(
             ReadTags(),
             _hasSource ? Encoding.UTF8.GetString(Source) : null,
-            Encoding.UTF8.GetString(Command),
-            parameters.MoveToImmutable());
+            KnownNames.Get(Command),
+            ImmutableCollectionsMarshal.AsImmutableArray(parameters));
     }
 
     private readonly ImmutableArray<IrcTag> ReadTags()
@@ -32,45 +33,41 @@ public ref partial struct IrcLine
             return [];
         }
 
-        var tags = ImmutableArray.CreateBuilder<IrcTag>();
-        Dictionary<string, int>? indexByKey = null; // only for lines with many tags
+        var count = 0;
+        foreach (var _ in Tags)
+        {
+            count++;
+        }
+
+        var tags = new IrcTag[count];
+        Dictionary<string, int>? indexByKey = count > 8 ? new(StringComparer.Ordinal) : null;
+        var unique = 0;
         foreach (var tag in Tags)
         {
-            var key = Encoding.UTF8.GetString(tag.Key);
+            var key = KnownNames.Get(tag.Key);
             var value = TagValue.UnescapeToString(tag.RawValue);
-            var existing = IndexOf(tags, indexByKey, key);
+            var existing = IndexOf(tags.AsSpan(0, unique), indexByKey, key);
             if (existing >= 0)
             {
                 tags[existing] = new IrcTag(key, value);
                 continue;
             }
 
-            tags.Add(new IrcTag(key, value));
-            if (indexByKey is null && tags.Count > 8)
-            {
-                indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (var i = 0; i < tags.Count; i++)
-                {
-                    indexByKey[tags[i].Key] = i;
-                }
-            }
-            else
-            {
-                indexByKey?.Add(key, tags.Count - 1);
-            }
+            indexByKey?.Add(key, unique);
+            tags[unique++] = new IrcTag(key, value);
         }
 
-        return tags.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(unique == count ? tags : tags[..unique]);
     }
 
-    private static int IndexOf(ImmutableArray<IrcTag>.Builder tags, Dictionary<string, int>? indexByKey, string key)
+    private static int IndexOf(ReadOnlySpan<IrcTag> tags, Dictionary<string, int>? indexByKey, string key)
     {
         if (indexByKey is not null)
         {
             return indexByKey.TryGetValue(key, out var index) ? index : -1;
         }
 
-        for (var i = 0; i < tags.Count; i++)
+        for (var i = 0; i < tags.Length; i++)
         {
             if (string.Equals(tags[i].Key, key, StringComparison.Ordinal))
             {

@@ -54,8 +54,8 @@ public ref partial struct IrcLine
     public readonly string ParamString(int index) => Encoding.UTF8.GetString(Param(index));
 
     /// <summary>True when the command is <paramref name="command"/>, ignoring ASCII case.</summary>
-    public readonly bool IsCommand(ReadOnlySpan<byte> command) => Ascii.EqualsIgnoreCase(Command, command);
+    public readonly bool IsCommand(scoped ReadOnlySpan<byte> command) => Ascii.EqualsIgnoreCase(Command, command);
 
     /// <summary>True when the command is <paramref name="command"/>, ignoring ASCII case.</summary>
-    public readonly bool IsCommand(ReadOnlySpan<char> command) => Ascii.EqualsIgnoreCase(Command, command);
+    public readonly bool IsCommand(scoped ReadOnlySpan<char> command) => Ascii.EqualsIgnoreCase(Command, command);
 }

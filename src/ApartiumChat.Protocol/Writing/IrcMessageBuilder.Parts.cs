@@ -4,9 +4,9 @@ namespace ApartiumChat.Protocol;
 public ref partial struct IrcMessageBuilder
 {
     /// <summary>Writes the source (without its ':'), e.g. <c>nick!user@host</c> or a server name.</summary>
-    public void Source(ReadOnlySpan<byte> source)
+    public void Source(scoped ReadOnlySpan<byte> source)
     {
-        CheckText(source, "The source");
+        CheckText(source, new MessagePart("The source"));
         CheckSource(source);
         StartSource();
         Append(source);
@@ -17,9 +17,9 @@ public ref partial struct IrcMessageBuilder
     {
         ArgumentNullException.ThrowIfNull(source);
         StartSource();
-        var written = AppendUtf8(source, "The source");
+        var written = AppendUtf8(source, new MessagePart("The source"));
         var bytes = _buffer.Slice(_length - written, written);
-        CheckText(bytes, "The source");
+        CheckText(bytes, new MessagePart("The source"));
         CheckSource(bytes);
     }
 
@@ -31,18 +31,18 @@ public ref partial struct IrcMessageBuilder
         ArgumentNullException.ThrowIfNull(host);
         StartSource();
         var start = _length;
-        AppendUtf8(nick, "The nick");
+        AppendUtf8(nick, new MessagePart("The nick"));
         Append((byte)'!');
-        AppendUtf8(user, "The user");
+        AppendUtf8(user, new MessagePart("The user"));
         Append((byte)'@');
-        AppendUtf8(host, "The host");
+        AppendUtf8(host, new MessagePart("The host"));
         var bytes = _buffer[start.._length];
-        CheckText(bytes, "The source");
+        CheckText(bytes, new MessagePart("The source"));
         CheckSource(bytes);
     }
 
     /// <summary>Writes the command: letters, or three digits.</summary>
-    public void Command(ReadOnlySpan<byte> command)
+    public void Command(scoped ReadOnlySpan<byte> command)
     {
         StartCommand(Grammar.IsValidCommand(command));
         Append(command);
@@ -52,7 +52,7 @@ public ref partial struct IrcMessageBuilder
     public void Command(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        StartCommand(Grammar.IsValidCommand<char>(command));
+        StartCommand(Grammar.IsValidCommand(command.AsSpan()));
         var destination = Reserve(command.Length);
         for (var i = 0; i < command.Length; i++)
         {
@@ -79,10 +79,10 @@ public ref partial struct IrcMessageBuilder
     /// Adds a parameter. One that is empty, holds a space or starts with ':' is written as
     /// the trailing parameter and must be the last.
     /// </summary>
-    public void Param(ReadOnlySpan<byte> value)
+    public void Param(scoped ReadOnlySpan<byte> value)
     {
         StartParam();
-        CheckText(value, $"Parameter {_paramCount}");
+        CheckText(value, MessagePart.Parameter(_paramCount));
         var trailing = !Grammar.IsMiddleParam(value);
         var destination = Reserve(1 + (trailing ? 1 : 0) + value.Length);
         destination[0] = (byte)' ';
@@ -102,9 +102,9 @@ public ref partial struct IrcMessageBuilder
         StartParam();
         var start = _length;
         Append((byte)' ');
-        var written = AppendUtf8(value, $"Parameter {_paramCount}");
+        var written = AppendUtf8(value, MessagePart.Parameter(_paramCount));
         var bytes = _buffer.Slice(start + 1, written);
-        CheckText(bytes, $"Parameter {_paramCount}");
+        CheckText(bytes, MessagePart.Parameter(_paramCount));
         var trailing = !Grammar.IsMiddleParam(bytes);
         _length = start;
         if (trailing)

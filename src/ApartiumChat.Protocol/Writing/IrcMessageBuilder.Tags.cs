@@ -6,7 +6,7 @@ namespace ApartiumChat.Protocol;
 public ref partial struct IrcMessageBuilder
 {
     /// <summary>Adds a tag; <paramref name="value"/> is UTF-8, unescaped (empty for a tag without value).</summary>
-    public void Tag(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value = default)
+    public void Tag(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> value = default)
     {
         if (value.Contains((byte)0) || !Utf8.IsValid(value))
         {
@@ -41,7 +41,7 @@ public ref partial struct IrcMessageBuilder
 
         Append((byte)'=');
         var start = _length;
-        var length = AppendUtf8(value, $"The value of tag '{key}'");
+        var length = AppendUtf8(value, MessagePart.TagValue(key));
         var escapedLength = length + TagValue.CountSpecials(_buffer.Slice(start, length));
         Reserve(escapedLength - length);
         _length = start + TagValue.EscapeInPlace(_buffer[start..], length, escapedLength);
@@ -51,7 +51,7 @@ public ref partial struct IrcMessageBuilder
     /// Adds a tag whose value is already escaped as on the wire, e.g. a client-only tag
     /// relayed from an <see cref="IrcLine"/> (<see cref="IrcLineTag.RawValue"/>).
     /// </summary>
-    public void EscapedTag(ReadOnlySpan<byte> key, ReadOnlySpan<byte> escapedValue)
+    public void EscapedTag(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> escapedValue)
     {
         if (escapedValue.ContainsAny(Grammar.ForbiddenBytes) || escapedValue.ContainsAny((byte)' ', (byte)';')
             || !Utf8.IsValid(escapedValue))
@@ -67,13 +67,13 @@ public ref partial struct IrcMessageBuilder
         }
     }
 
-    private void BeginTag(ReadOnlySpan<byte> key)
+    private void BeginTag(scoped ReadOnlySpan<byte> key)
     {
         StartTag(Grammar.IsValidTagKey(key));
         Append(key);
     }
 
-    private void BeginTag(ReadOnlySpan<char> key)
+    private void BeginTag(scoped ReadOnlySpan<char> key)
     {
         StartTag(Grammar.IsValidTagKey(key));
         var destination = Reserve(key.Length);

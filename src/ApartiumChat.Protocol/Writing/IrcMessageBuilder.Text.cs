@@ -9,7 +9,7 @@ public ref partial struct IrcMessageBuilder
 {
     /// <summary>Appends <paramref name="text"/> as UTF-8; refuses a lone surrogate.</summary>
     /// <returns>The bytes appended.</returns>
-    private int AppendUtf8(ReadOnlySpan<char> text, string part)
+    private int AppendUtf8(scoped ReadOnlySpan<char> text, MessagePart part)
     {
         var status = Utf8.FromUtf16(text, _buffer[_length..], out _, out var written, replaceInvalidSequences: false);
         if (status == OperationStatus.InvalidData)
@@ -24,7 +24,7 @@ public ref partial struct IrcMessageBuilder
     }
 
     /// <summary>Refuses NUL, CR, LF and invalid UTF-8 in a part given as bytes.</summary>
-    private static void CheckText(ReadOnlySpan<byte> text, string part)
+    private static void CheckText(ReadOnlySpan<byte> text, MessagePart part)
     {
         if (text.ContainsAny(Grammar.ForbiddenBytes))
         {

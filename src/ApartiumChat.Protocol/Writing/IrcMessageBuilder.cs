@@ -129,7 +129,7 @@ public ref partial struct IrcMessageBuilder
         _length++;
     }
 
-    private void Append(ReadOnlySpan<byte> bytes)
+    private void Append(scoped ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Reserve(bytes.Length));
         _length += bytes.Length;
