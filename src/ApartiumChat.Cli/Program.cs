@@ -5,4 +5,20 @@ var root = new RootCommand("ApartiumChat: an IRC chat server built for failover,
 root.Subcommands.Add(ServerCommand.Create());
 root.Subcommands.Add(ProxyCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
-return await root.Parse(args).InvokeAsync();
+
+var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+if (parse.Errors.Count > 0)
+{
+    // Bad arguments exit with 2 (System.CommandLine's default is 1), as the scenario contract
+    // wants for every command: nothing ran.
+    var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name).Append(parse.CommandResult.Command.Name).Where(n => n != root.Name).Prepend("apartium"));
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"{command}: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync($"Run '{command} --help' for usage.");
+    return 2;
+}
+
+return await parse.InvokeAsync();
