@@ -60,6 +60,10 @@ public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactor
     }
 
     private static PipeOptions PipeOptionsFor(TcpTransportOptions options) => new(
+        // Inline wake-ups of readers cut the round trip; writers resumed after back-pressure
+        // stay on the thread pool, so receiving and sending still overlap when streaming.
+        readerScheduler: options.InlineScheduling ? PipeScheduler.Inline : PipeScheduler.ThreadPool,
+        writerScheduler: PipeScheduler.ThreadPool,
         pauseWriterThreshold: options.MaxBufferedBytes,
         resumeWriterThreshold: options.MaxBufferedBytes / 2,
         useSynchronizationContext: false);
