@@ -18,3 +18,19 @@ public sealed class TcpTransportTests : ConnectionContract
     protected override void Run(Func<Task> body) =>
         Assert.That(body().Wait(TimeSpan.FromSeconds(30)), Is.True, "timed out");
 }
+
+/// <summary>The same contract with inline reader scheduling (what the fault proxy runs on).</summary>
+[Category("Tcp")]
+public sealed class TcpTransportInlineTests : ConnectionContract
+{
+    private readonly TcpTransport _transport = new(new TcpTransportOptions { InlineScheduling = true });
+
+    protected override IConnectionListenerFactory Listeners => _transport;
+
+    protected override IConnectionFactory Connector => _transport;
+
+    protected override EndPoint AnyAddress => new IPEndPoint(IPAddress.Loopback, 0);
+
+    protected override void Run(Func<Task> body) =>
+        Assert.That(body().Wait(TimeSpan.FromSeconds(30)), Is.True, "timed out");
+}
