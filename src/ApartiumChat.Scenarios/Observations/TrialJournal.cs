@@ -12,19 +12,37 @@ public sealed class TrialJournal
     private readonly List<TrialEvent> _events = [];
     private readonly Dictionary<string, string?> _finalServers = new(StringComparer.Ordinal);
     private long _start;
+    private DateTimeOffset _startUtc;
 
     public TrialJournal(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _start = time.GetTimestamp();
+        _startUtc = time.GetUtcNow();
     }
 
     /// <summary>Milliseconds since the workload started, now.</summary>
     public double NowMs => _time.GetElapsedTime(Volatile.Read(ref _start)).TotalMilliseconds;
 
     /// <summary>Marks t = 0: the instant the workload starts and the fault timeline begins.</summary>
-    public void StartWorkload() => Volatile.Write(ref _start, _time.GetTimestamp());
+    public void StartWorkload()
+    {
+        lock (_gate)
+        {
+            _startUtc = _time.GetUtcNow();
+            Volatile.Write(ref _start, _time.GetTimestamp());
+        }
+    }
+
+    /// <summary>Milliseconds since the workload started at an engine event's timestamp (its TimeProvider's UTC time).</summary>
+    public double MsAt(DateTimeOffset time)
+    {
+        lock (_gate)
+        {
+            return (time - _startUtc).TotalMilliseconds;
+        }
+    }
 
     public void Record(TrialEvent trialEvent)
     {

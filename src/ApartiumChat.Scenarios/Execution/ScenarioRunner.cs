@@ -1,0 +1,56 @@
+using ApartiumChat.Reports.Results;
+using ApartiumChat.Scenarios.Measurement;
+using ApartiumChat.Scenarios.Running;
+using ApartiumChat.Scenarios.Trials;
+
+namespace ApartiumChat.Scenarios.Execution;
+
+/// <summary>
+/// Runs every trial of a prepared scenario, each on a fresh cluster, and collects the results.
+/// A trial that breaks (the harness failed, not an expectation) is reported with its seed and
+/// the run goes on.
+/// </summary>
+public sealed class ScenarioRunner
+{
+    private readonly Func<PlannedTrial, ITrialHost> _hostFor;
+    private readonly TimeProvider _wallClock;
+
+    /// <param name="hostFor">The host each trial runs on (tcp: one real host; sim: a fresh simulated one per trial).</param>
+    /// <param name="wallClock">Real time, for the report's start time and progress estimates.</param>
+    public ScenarioRunner(Func<PlannedTrial, ITrialHost> hostFor, TimeProvider wallClock)
+    {
+        _hostFor = hostFor;
+        _wallClock = wallClock;
+    }
+
+    /// <summary>Called after each trial, with its figures (null when it broke).</summary>
+    public event Action<TrialReport>? TrialCompleted;
+
+    public async Task<RunResult> RunAsync(PreparedRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var settings = MeasurementSettings.For(run.Scenario, TrialClients.ClientDefaults);
+        var collector = new RunCollector(run.Scenario, run.DisplayPath, _wallClock.GetUtcNow(), run.ReplayedTrialSeed, settings);
+        foreach (var trial in run.Trials)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var outcome = await TrialExecution.RunAsync(run, trial, _hostFor(trial), cancellationToken);
+                var figures = collector.AddObserved(trial, outcome.Observation);
+                TrialCompleted?.Invoke(new TrialReport(trial, figures, outcome, null));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var error = $"{e.GetType().Name}: {e.Message}";
+                collector.AddBroken(trial, error);
+                TrialCompleted?.Invoke(new TrialReport(trial, null, null, error));
+            }
+        }
+
+        return collector.Complete();
+    }
+}
+
+/// <summary>One finished trial: its figures and outcome, or why it broke.</summary>
+public sealed record TrialReport(PlannedTrial Trial, TrialFigures? Figures, TrialOutcome? Outcome, string? Error);
