@@ -1,0 +1,5 @@
+namespace ApartiumChat.Client.Events;
+
+/// <summary>The connection state changed.</summary>
+public sealed record StateChanged(DateTimeOffset Time, string ClientId, ClientState Previous, ClientState Current)
+    : ClientEvent(Time, ClientId);
