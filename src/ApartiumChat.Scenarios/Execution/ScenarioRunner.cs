@@ -23,6 +23,9 @@ public sealed class ScenarioRunner
         _wallClock = wallClock;
     }
 
+    /// <summary>The HA client library's defaults, for what a scenario's <c>client</c> section leaves out.</summary>
+    public static Model.ScenarioClientOptions ClientDefaults => TrialClients.ClientDefaults;
+
     /// <summary>Called after each trial, with its figures (null when it broke).</summary>
     public event Action<TrialReport>? TrialCompleted;
 

@@ -156,7 +156,7 @@ internal sealed class TrialClients : IAsyncDisposable
 
     private static DeadReason Reason(DeathReason reason) => reason switch
     {
-        DeathReason.HeartbeatTimeout or DeathReason.DataLost => DeadReason.HeartbeatTimeout,
+        DeathReason.HeartbeatTimeout => DeadReason.HeartbeatTimeout,
         DeathReason.SocketError or DeathReason.Closed => DeadReason.ConnectionLost,
         DeathReason.ServerShutdown => DeadReason.ServerShutdown,
         _ => DeadReason.Other,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApartiumChat.Faults;
 using ApartiumChat.Faults.Toxics;
 using ApartiumChat.Scenarios.Model;
 using ApartiumChat.Server.Node;

@@ -25,7 +25,7 @@ internal sealed class WorkloadDriver
         _random = random;
     }
 
-    /// <summary>Runs every sender until <paramref name="end"/> (a timestamp of the trial's clock).</summary>
+    /// <summary>Runs every sender from <paramref name="start"/> (a timestamp of the trial's clock) to the end of the timeline.</summary>
     public Task RunAsync(TrialClients clients, long start, CancellationToken cancellationToken)
     {
         var workload = _scenario.Workload;
