@@ -45,7 +45,7 @@ internal static class ScenarioRunCommand
         var interactive = !arguments.Quiet && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]: {run.Trials.Count} trial(s), mode {run.Scenario.ModeName}, seed {run.Scenario.Seed}{(run.ReplayedTrialSeed is { } s ? $", replaying trial seed {s}" : string.Empty)}");
         var host = new TcpTrialHost();
-        var runner = new ScenarioRunner(_ => host, TimeProvider.System);
+        var runner = new ScenarioRunner(_ => host, TimeProvider.System, warmUp: true);
         var result = interactive
             ? await RunWithProgressAsync(runner, run, console, cancellationToken)
             : await runner.RunAsync(run, cancellationToken);

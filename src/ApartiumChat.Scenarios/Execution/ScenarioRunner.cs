@@ -14,13 +14,21 @@ public sealed class ScenarioRunner
 {
     private readonly Func<PlannedTrial, ITrialHost> _hostFor;
     private readonly TimeProvider _wallClock;
+    private readonly bool _warmUp;
 
     /// <param name="hostFor">The host each trial runs on (tcp: one real host; sim: a fresh simulated one per trial).</param>
     /// <param name="wallClock">Real time, for the report's start time and progress estimates.</param>
-    public ScenarioRunner(Func<PlannedTrial, ITrialHost> hostFor, TimeProvider wallClock)
+    /// <param name="warmUp">
+    /// Run the first trial once unmeasured before the others. Over real sockets the first crash
+    /// in a process costs tens of milliseconds of just-in-time compilation (exception paths,
+    /// resume, history replay) that a long-running client never pays again; without a warm-up
+    /// the first trial's samples would measure the compiler, not the failover.
+    /// </param>
+    public ScenarioRunner(Func<PlannedTrial, ITrialHost> hostFor, TimeProvider wallClock, bool warmUp = false)
     {
         _hostFor = hostFor;
         _wallClock = wallClock;
+        _warmUp = warmUp;
     }
 
     /// <summary>The HA client library's defaults, for what a scenario's <c>client</c> section leaves out.</summary>
@@ -34,6 +42,12 @@ public sealed class ScenarioRunner
         ArgumentNullException.ThrowIfNull(run);
         var settings = MeasurementSettings.For(run.Scenario, TrialClients.ClientDefaults);
         var collector = new RunCollector(run.Scenario, run.DisplayPath, _wallClock.GetUtcNow(), run.ReplayedTrialSeed, settings);
+        if (_warmUp && run.Trials.Count > 0)
+        {
+            await WarmUpAsync(run, cancellationToken);
+            collector.AddNote("A warm-up trial (not counted) ran first, so that no measured trial pays for compiling the code paths it exercises.");
+        }
+
         foreach (var trial in run.Trials)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,6 +66,18 @@ public sealed class ScenarioRunner
         }
 
         return collector.Complete();
+    }
+
+    private async Task WarmUpAsync(PreparedRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TrialExecution.RunAsync(run, run.Trials[0], _hostFor(run.Trials[0]), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only a warm-up: if it broke, the measured trials will say so with their seeds.
+        }
     }
 }
 

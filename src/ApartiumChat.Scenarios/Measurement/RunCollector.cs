@@ -148,9 +148,12 @@ public sealed class RunCollector
             chosen?.Figures?.Chart?.ToLatency(chosen.Trial.Index));
     }
 
+    /// <summary>A remark for the report (how the run was made).</summary>
+    public void AddNote(string note) => _extraNotes.Add(note);
+
     private List<string> Notes()
     {
-        var notes = new List<string>();
+        var notes = new List<string>(_extraNotes);
         foreach (var entry in _trials.Values.Where(t => t.Figures is { Quiesced: false }))
         {
             notes.Add($"Trial {entry.Trial.Index} (seed {entry.Trial.Seed}) did not quiesce within {_scenario.QuiesceMs} ms; what was still missing then counts as lost or unacked.");
@@ -169,6 +172,8 @@ public sealed class RunCollector
 
         return notes;
     }
+
+    private readonly List<string> _extraNotes = [];
 
     private sealed record Entry(PlannedTrial Trial, TrialFigures? Figures, IReadOnlyList<string> Failed, string? Error);
 }

@@ -30,6 +30,14 @@ public sealed class TrialJournal
     {
         lock (_gate)
         {
+            // Events journaled so far (registrations, joins) were timed from the journal's
+            // creation: move them onto the workload's clock, where they fall before 0.
+            var shift = NowMs;
+            for (var i = 0; i < _events.Count; i++)
+            {
+                _events[i] = _events[i] with { AtMs = _events[i].AtMs - shift };
+            }
+
             _startUtc = _time.GetUtcNow();
             Volatile.Write(ref _start, _time.GetTimestamp());
         }

@@ -176,11 +176,12 @@ public sealed partial class IrcServer : IAsyncDisposable
         }
 
         State = ServerState.Crashed;
-        await StopListeningAsync();
         foreach (var connection in Snapshot())
         {
-            connection.Abort();
+            connection.Abort(); // first: a dead process's connections die at once
         }
+
+        await StopListeningAsync();
 
         Gate.Open(); // a crash ends a hang too: the loops must run to notice their reset
         _stopping.Cancel();

@@ -19,6 +19,23 @@ public sealed class TrialJournalTests
     }
 
     [Test]
+    public void EventsJournaledBeforeTheWorkload_LandBeforeZero()
+    {
+        var time = new FakeTimeProvider();
+        var journal = new TrialJournal(time);
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        journal.Record(new ClientRegistered(journal.NowMs, "c0", "s0", false, false));
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        journal.StartWorkload();
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        journal.Record(new ConnectionDeclaredDead(journal.MsAt(time.GetUtcNow()), "c0", "s0", DeadReason.ConnectionLost));
+
+        var observation = journal.Complete(["s0"], ["c0"], timelineEndMs: 100, quiesced: true);
+
+        Assert.That(observation.Events.Select(e => e.AtMs), Is.EqualTo(new[] { -200.0, 50.0 }));
+    }
+
+    [Test]
     public void Complete_KeepsJournalOrder_AndWhereClientsSettled()
     {
         var time = new FakeTimeProvider();
