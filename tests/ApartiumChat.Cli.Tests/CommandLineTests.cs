@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ApartiumChat.Cli.Tests;
 
 /// <summary>The built program, as a user runs it.</summary>
@@ -24,25 +22,5 @@ public sealed class CommandLineTests
         Assert.That(error, Does.Not.Contain("   at "));
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var program = Path.Combine(AppContext.BaseDirectory, "apartium.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill();
-            Assert.Fail("apartium did not exit");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => Apartium.Run(TimeSpan.FromMinutes(1), args);
 }
