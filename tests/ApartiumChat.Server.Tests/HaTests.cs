@@ -72,13 +72,37 @@ public sealed class HaTests
             Assert.That(refused.Params.Take(2), Is.EqualTo(new[] { "HA", "INVALID_TOKEN" }));
 
             var first = await ResumeAsync(cluster, 1, token);
-            await first.ExpectAsync(m => m.Command == "001");
-            var replay = await ConnectWithCapsAsync(cluster, 0);
+            var second = (await first.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var moved = await ResumeAsync(cluster, 0, second); // the newest token used: every older one retires
+            await moved.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN");
+            var replay = await ConnectWithCapsAsync(cluster, 1);
             await replay.SendAsync("HA RESUME " + token);
             Assert.That((await replay.ExpectAsync(m => m.Command == "FAIL")).Param(1), Is.EqualTo("INVALID_TOKEN"));
 
             await guesser.SendAsync("NICK ann");
             Assert.That((await guesser.ExpectAsync(m => m.Command is "433" or "001")).Command, Is.EqualTo("433"), "the refused client did not get the nick");
+        });
+    }
+
+    [Test]
+    public void Resume_WhoseAnswerWasLost_CanBeRetriedWithTheSameToken()
+    {
+        var cluster = new SimulatedCluster(2);
+        cluster.Run(async () =>
+        {
+            await cluster.StartAllAsync();
+            var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
+            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            await cluster.Server(0).CrashAsync();
+
+            // The resume succeeds on s1, but the connection dies before the client reads the new token.
+            var lost = await ResumeAsync(cluster, 1, token);
+            lost.Connection.Abort();
+            await cluster.SettleAsync();
+
+            var retry = await ResumeAsync(cluster, 1, token);
+            Assert.That((await retry.ExpectAsync(m => m.Command == "001")).Param(0), Is.EqualTo("ann"));
+            await retry.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN");
         });
     }
 

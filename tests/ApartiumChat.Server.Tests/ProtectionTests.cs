@@ -136,6 +136,31 @@ public sealed class ProtectionTests
     }
 
     [Test]
+    public void FloodThrottle_WithWaitsUnderAMillisecond_StillLetsTimePass()
+    {
+        var cluster = new SimulatedCluster(1); // default limits: burst 30, 20 lines/s
+        cluster.RunOrFail(async () =>
+        {
+            await cluster.StartAllAsync();
+            var bob = await cluster.RegisterAsync(0, "bob");
+            var cat = await cluster.RegisterAsync(0, "cat");
+            foreach (var client in new[] { bob, cat })
+            {
+                await client.SendAsync("JOIN #lobby");
+                await client.ExpectAsync(m => m.Command == "366");
+            }
+
+            for (var i = 0; i < 60; i++)
+            {
+                await bob.SendAsync($"PRIVMSG #lobby :bob-{i}");
+                await Task.Delay(TimeSpan.FromMilliseconds(5), cluster.Time);
+            }
+
+            await cat.ExpectAsync(m => m.Command == "PRIVMSG" && m.Param(1) == "bob-59", TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
+    }
+
+    [Test]
     public void LineTooLong_GetsInputTooLong_AndTheConnectionCarriesOn()
     {
         var cluster = new SimulatedCluster(1);

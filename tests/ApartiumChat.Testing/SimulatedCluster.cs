@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Net;
 using ApartiumChat.Server.Cluster;
 using ApartiumChat.Server.Node;
@@ -65,6 +66,44 @@ public sealed class SimulatedCluster
 
     /// <summary>Runs a test body on the loop, with a generous virtual deadline.</summary>
     public void Run(Func<Task> body) => Loop.Run(body, TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// Runs a test body on the loop on a background thread, failing if it has not finished
+    /// within <paramref name="realBound"/> of real time: for regressions where a bug would spin
+    /// one callback forever (virtual time cannot move, so only real time can end the test).
+    /// </summary>
+    public void RunOrFail(Func<Task> body, TimeSpan realBound)
+    {
+        Exception? failure = null;
+        var finished = false;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(body);
+                finished = true;
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        {
+            IsBackground = true, // a spinning loop must not keep the test run alive
+        };
+        thread.Start();
+        if (!thread.Join(realBound))
+        {
+            Assert.Fail($"The simulation did not finish within {realBound} of real time (stuck at virtual time {Time.Elapsed}).");
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        Assert.That(finished, Is.True);
+    }
 
     /// <summary>Lets queued work run and virtual time pass.</summary>
     public Task SettleAsync(TimeSpan? duration = null) => Task.Delay(duration ?? TimeSpan.FromMilliseconds(50), Time);

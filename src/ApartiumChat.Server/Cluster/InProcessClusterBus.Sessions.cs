@@ -31,12 +31,22 @@ public sealed partial class InProcessClusterBus
         ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            if (string.IsNullOrEmpty(token) || !_sessionsByToken.Remove(token, out var session) || session.HasEnded)
+            if (string.IsNullOrEmpty(token) || !_sessionsByToken.TryGetValue(token, out var session) || session.HasEnded)
             {
                 return null;
             }
 
+            // Using the newest token retires the one before it; using the one before it again
+            // (its answer was lost) retires the newest, which the client never saw.
+            var retired = token == session.ResumeToken ? session.PreviousResumeToken : session.ResumeToken;
+            if (retired is not null)
+            {
+                _sessionsByToken.Remove(retired);
+            }
+
+            session.PreviousResumeToken = token;
             session.ResumeToken = null;
+            session.Generation++;
             session.ExpiryTimer?.Dispose();
             session.ExpiryTimer = null;
             var previous = session.Endpoint;
@@ -68,7 +78,7 @@ public sealed partial class InProcessClusterBus
             session.ExpiryTimer?.Dispose();
             session.ExpiryTimer = _time.CreateTimer(
                 static state => ((ExpiringSession)state!).Expire(),
-                new ExpiringSession(this, session, session.ResumeToken),
+                new ExpiringSession(this, session, session.Generation),
                 _options.Ha.ResumeRetention,
                 Timeout.InfiniteTimeSpan);
         }
@@ -114,11 +124,6 @@ public sealed partial class InProcessClusterBus
 
     private string IssueToken(Session session)
     {
-        if (session.ResumeToken is { } old)
-        {
-            _sessionsByToken.Remove(old);
-        }
-
         var token = _ids.NewResumeToken();
         session.ResumeToken = token;
         _sessionsByToken.Add(token, session);
@@ -130,11 +135,16 @@ public sealed partial class InProcessClusterBus
         session.HasEnded = true;
         session.ExpiryTimer?.Dispose();
         session.ExpiryTimer = null;
-        if (session.ResumeToken is { } token)
+        foreach (var token in new[] { session.ResumeToken, session.PreviousResumeToken })
         {
-            _sessionsByToken.Remove(token);
-            session.ResumeToken = null;
+            if (token is not null)
+            {
+                _sessionsByToken.Remove(token);
+            }
         }
+
+        session.ResumeToken = null;
+        session.PreviousResumeToken = null;
 
         var quit = Event(session, "QUIT", reason);
         DeliverToPeers(session.Channels, quit, alsoTo: null, except: session);
@@ -154,13 +164,13 @@ public sealed partial class InProcessClusterBus
     }
 
     /// <summary>The expiry of one detachment; a resume in between makes it a no-op.</summary>
-    private sealed class ExpiringSession(InProcessClusterBus bus, Session session, string? tokenAtDetach)
+    private sealed class ExpiringSession(InProcessClusterBus bus, Session session, long generationAtDetach)
     {
         public void Expire()
         {
             lock (bus._gate)
             {
-                if (!session.HasEnded && session.Endpoint is null && session.ResumeToken == tokenAtDetach)
+                if (!session.HasEnded && session.Endpoint is null && session.Generation == generationAtDetach)
                 {
                     bus.End(session, "Session expired");
                 }

@@ -48,6 +48,16 @@ public sealed class Session
 
     internal string? ResumeToken { get; set; }
 
+    /// <summary>
+    /// The token the session was last resumed with. It stays valid until <see cref="ResumeToken"/>
+    /// is used: the answer carrying the new token may have been lost with the connection, and
+    /// the client must not be locked out of its own session for that.
+    /// </summary>
+    internal string? PreviousResumeToken { get; set; }
+
+    /// <summary>Counts resumes, so an expiry armed before one knows it is out of date.</summary>
+    internal long Generation { get; set; }
+
     internal ITimer? ExpiryTimer { get; set; }
 
     /// <summary>Channels in join order.</summary>

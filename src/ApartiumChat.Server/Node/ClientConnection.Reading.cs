@@ -209,7 +209,10 @@ internal sealed partial class ClientConnection
             return TimeSpan.Zero;
         }
 
-        return TimeSpan.FromSeconds((1 - _floodTokens) / limits.FloodLinesPerSecond);
+        // Whole milliseconds, at least one: a shorter delay completes at once, refills nothing
+        // and would spin the loop (on a simulation loop, virtual time would stand still).
+        var wait = (1 - _floodTokens) / limits.FloodLinesPerSecond;
+        return TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait * 1000)));
     }
 
     private void ReturnFloodToken()

@@ -25,7 +25,11 @@ public sealed class SimulationLoop
     private readonly LoopContext _context;
     private ExceptionDispatchInfo? _fault;
     private readonly ManualResetEventSlim _posted = new();
+    private const long MaxStepsPerInstant = 20_000_000;
+
     private int _pumpThread;
+    private long _stepsClock = -1;
+    private long _stepsAtClock;
     private int _foreignPosts;
 
     public SimulationLoop(VirtualTimeProvider? time = null)
@@ -177,6 +181,24 @@ public sealed class SimulationLoop
             Steps++;
             item.Callback(item.State);
             _fault?.Throw();
+            CheckForLivelock();
+        }
+    }
+
+    // Work that keeps re-queueing itself without letting time pass (a zero-length delay in a
+    // loop, say) would spin forever with the virtual clock standing still: fail instead.
+    private void CheckForLivelock()
+    {
+        var now = Time.GetTimestamp();
+        if (now != _stepsClock)
+        {
+            _stepsClock = now;
+            _stepsAtClock = Steps;
+        }
+        else if (Steps - _stepsAtClock > MaxStepsPerInstant)
+        {
+            throw new InvalidOperationException(
+                $"The simulation livelocked: {MaxStepsPerInstant:N0} steps ran at virtual time {Time.Elapsed} without the clock moving.");
         }
     }
 
