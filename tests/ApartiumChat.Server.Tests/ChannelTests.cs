@@ -16,12 +16,9 @@ public sealed class ChannelTests
             var ann = await cluster.RegisterAsync(0, "ann", Caps);
             var bob = await cluster.RegisterAsync(1, "bob", Caps);
             var cat = await cluster.RegisterAsync(1, "cat");
-            await ann.SendAsync("JOIN #lobby");
-            await ann.ExpectAsync(m => m.Command == "366");
-            await bob.SendAsync("JOIN #lobby");
-            await bob.ExpectAsync(m => m.Command == "366");
-            await cat.SendAsync("JOIN #Lobby");
-            await cat.ExpectAsync(m => m.Command == "366");
+            await ann.JoinAsync("#lobby");
+            await bob.JoinAsync("#lobby");
+            await cat.JoinAsync("#Lobby");
 
             await ann.SendAsync("PRIVMSG #lobby :hello, cluster");
 
@@ -47,8 +44,7 @@ public sealed class ChannelTests
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann");
             var bob = await cluster.RegisterAsync(1, "bob");
-            await ann.SendAsync("JOIN #lobby");
-            await ann.ExpectAsync(m => m.Command == "366");
+            await ann.JoinAsync("#lobby");
             await ann.SendAsync("TOPIC #lobby :Failover drills at noon");
             await ann.ExpectAsync(m => m.Command == "TOPIC");
 
@@ -99,10 +95,8 @@ public sealed class ChannelTests
             await cluster.StartAllAsync();
             var op = await cluster.RegisterAsync(0, "op");
             var bob = await cluster.RegisterAsync(0, "bob");
-            await op.SendAsync("JOIN #lobby");
-            await op.ExpectAsync(m => m.Command == "366");
-            await bob.SendAsync("JOIN #lobby");
-            await bob.ExpectAsync(m => m.Command == "366");
+            await op.JoinAsync("#lobby");
+            await bob.JoinAsync("#lobby");
 
             await bob.SendAsync("KICK #lobby op :mutiny");
             await bob.ExpectAsync(m => m.Command == "482");
@@ -125,8 +119,7 @@ public sealed class ChannelTests
             var op = await cluster.RegisterAsync(0, "op");
             var bob = await cluster.RegisterAsync(0, "bob");
             var eve = await cluster.RegisterAsync(0, "eve");
-            await op.SendAsync("JOIN #room");
-            await op.ExpectAsync(m => m.Command == "366");
+            await op.JoinAsync("#room");
 
             await op.SendAsync("MODE #room +kl secret 2");
             var mode = await op.ExpectAsync(m => m.Command == "MODE");
@@ -170,10 +163,8 @@ public sealed class ChannelTests
             await cluster.StartAllAsync();
             var op = await cluster.RegisterAsync(0, "op");
             var bob = await cluster.RegisterAsync(0, "bob");
-            await op.SendAsync("JOIN #room");
-            await op.ExpectAsync(m => m.Command == "366");
-            await bob.SendAsync("JOIN #room");
-            await bob.ExpectAsync(m => m.Command == "366");
+            await op.JoinAsync("#room");
+            await bob.JoinAsync("#room");
 
             await bob.SendAsync("MODE #room +m");
             await bob.ExpectAsync(m => m.Command == "482");
@@ -214,8 +205,7 @@ public sealed class ChannelTests
             var bob = await cluster.RegisterAsync(1, "bob");
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await ann.SendAsync("NICK anna");
@@ -237,8 +227,7 @@ public sealed class ChannelTests
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann");
             var bob = await cluster.RegisterAsync(1, "bob");
-            await bob.SendAsync("JOIN #lobby");
-            await bob.ExpectAsync(m => m.Command == "366");
+            await bob.JoinAsync("#lobby");
 
             await ann.SendAsync("WHOIS bob");
             Assert.That((await ann.ExpectAsync(m => m.Command == "311")).Params.Skip(1).Take(3), Is.EqualTo(new[] { "bob", "~bob", "127.0.0.1" }));

@@ -29,12 +29,11 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
             var bob = await cluster.RegisterAsync(1, "bob", HaCaps);
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             var again = await ResumeAsync(cluster, 1, token);
@@ -64,7 +63,7 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
 
             var guesser = await ConnectWithCapsAsync(cluster, 1);
             await guesser.SendAsync("HA RESUME " + token[..^1] + (token[^1] == 'A' ? "B" : "A"));
@@ -72,7 +71,7 @@ public sealed class HaTests
             Assert.That(refused.Params.Take(2), Is.EqualTo(new[] { "HA", "INVALID_TOKEN" }));
 
             var first = await ResumeAsync(cluster, 1, token);
-            var second = (await first.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var second = await first.ExpectTokenAsync();
             var moved = await ResumeAsync(cluster, 0, second); // the newest token used: every older one retires
             await moved.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN");
             var replay = await ConnectWithCapsAsync(cluster, 1);
@@ -92,7 +91,7 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
             await cluster.Server(0).CrashAsync();
 
             // The resume succeeds on s1, but the connection dies before the client reads the new token.
@@ -118,8 +117,7 @@ public sealed class HaTests
             var bob = await cluster.RegisterAsync(1, "bob");
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             ann.Connection.Abort();
@@ -145,8 +143,7 @@ public sealed class HaTests
             var bob = await cluster.RegisterAsync(0, "bob");
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             ann.Connection.Abort();
@@ -163,12 +160,11 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
             var bob = await cluster.RegisterAsync(1, "bob", HaCaps);
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await ann.SendAsync("@label=a1;apartium.chat/idem=k-1 PRIVMSG #lobby :exactly once");
@@ -203,8 +199,7 @@ public sealed class HaTests
             var bob = await cluster.RegisterAsync(0, "bob");
             foreach (var client in new[] { ann, eve, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await ann.SendAsync("@apartium.chat/idem=shared PRIVMSG #lobby :from ann");
@@ -239,12 +234,11 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
             var bob = await cluster.RegisterAsync(1, "bob", HaCaps);
             foreach (var client in new[] { ann, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await bob.SendAsync("PRIVMSG #lobby :seen-1");
@@ -299,8 +293,7 @@ public sealed class HaTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            await ann.SendAsync("JOIN #lobby");
-            await ann.ExpectAsync(m => m.Command == "366");
+            await ann.JoinAsync("#lobby");
             var times = new List<string>();
             for (var i = 1; i <= 5; i++)
             {
@@ -333,8 +326,7 @@ public sealed class HaTests
             for (var i = 0; i < 6; i++)
             {
                 var client = await cluster.RegisterAsync(i % 3, $"u{i}", HaCaps);
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
                 clients.Add(client);
             }
 

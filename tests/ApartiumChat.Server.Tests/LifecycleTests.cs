@@ -19,8 +19,7 @@ public sealed class LifecycleTests
             var cat = await cluster.RegisterAsync(1, "cat");
             foreach (var client in new[] { ann, bob, cat })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             cluster.Server(0).Hang();
@@ -51,13 +50,12 @@ public sealed class LifecycleTests
         {
             await cluster.StartAllAsync();
             var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
-            var token = (await ann.ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+            var token = await ann.ExpectTokenAsync();
             var plain = await cluster.RegisterAsync(0, "plain");
             var bob = await cluster.RegisterAsync(1, "bob");
             foreach (var client in new[] { ann, plain, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await cluster.Server(0).CrashAsync();
@@ -106,8 +104,7 @@ public sealed class LifecycleTests
             var bob = await cluster.RegisterAsync(1, "bob");
             foreach (var client in new[] { ann, plain, bob })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             var start = cluster.Time.Elapsed;

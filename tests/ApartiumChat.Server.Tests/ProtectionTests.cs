@@ -17,8 +17,7 @@ public sealed class ProtectionTests
             var stalled = await cluster.RegisterAsync(0, "stalled");
             foreach (var client in new[] { sender, reader, stalled })
             {
-                await client.SendAsync("JOIN #flood");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#flood");
             }
 
             // 'stalled' never reads again: its pipe (64 KiB) and then its send queue fill up.
@@ -146,8 +145,7 @@ public sealed class ProtectionTests
             var cat = await cluster.RegisterAsync(0, "cat");
             foreach (var client in new[] { bob, cat })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             for (var i = 0; i < 60; i++)

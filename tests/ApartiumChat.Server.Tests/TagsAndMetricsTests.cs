@@ -18,8 +18,7 @@ public sealed class TagsAndMetricsTests
             var cat = await cluster.RegisterAsync(0, "cat");
             foreach (var client in new[] { ann, bob, cat })
             {
-                await client.SendAsync("JOIN #lobby");
-                await client.ExpectAsync(m => m.Command == "366");
+                await client.JoinAsync("#lobby");
             }
 
             await ann.SendAsync(@"@+example.com/reply=a\sb\:c;msgid=forged;+typing=active TAGMSG #lobby");

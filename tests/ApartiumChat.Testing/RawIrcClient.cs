@@ -91,6 +91,17 @@ public sealed class RawIrcClient : IAsyncDisposable
         await ExpectAsync(m => m.Command is "376" or "422");
     }
 
+    /// <summary>JOINs a channel and waits for the end of its NAMES list.</summary>
+    public async Task JoinAsync(string channel)
+    {
+        await SendAsync("JOIN " + channel);
+        await ExpectAsync(m => m.Command == "366" && string.Equals(m.Param(1), channel, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Waits for the next <c>HA TOKEN</c> and returns the token.</summary>
+    public async Task<string> ExpectTokenAsync() =>
+        (await ExpectAsync(m => m.Command == "HA" && m.Param(0) == "TOKEN")).Param(1)!;
+
     /// <summary>The next message (after those already expected) that matches; fails after the timeout.</summary>
     public async Task<IrcMessage> ExpectAsync(Func<IrcMessage, bool> match, TimeSpan? timeout = null)
     {
