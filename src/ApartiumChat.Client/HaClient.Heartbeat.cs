@@ -80,8 +80,14 @@ public sealed partial class HaClient
 
     private void OnPong(ServerConnection connection, IrcMessage message)
     {
-        if (!connection.TryAnswer(message.LastParam, out var sequence, out var roundTrip))
+        if (!connection.TryAnswer(message.LastParam, out var sequence, out var roundTrip, out var skipped))
         {
+            return;
+        }
+
+        if (skipped)
+        {
+            DeclareDead(connection, DeathReason.DataLost, "an earlier PING was never answered though a later one was: the link loses data", null);
             return;
         }
 

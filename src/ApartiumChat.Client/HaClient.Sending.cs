@@ -216,9 +216,19 @@ public sealed partial class HaClient
 
         if (entry is not null)
         {
+            var skipped = SkipsAnEarlierSend(connection, entry);
             Acknowledge(entry, connection, message.GetTag(IrcTagNames.MsgId), message.HasTag(IrcTagNames.ApartiumDuplicate));
+            if (skipped)
+            {
+                DeclareDead(connection, DeathReason.DataLost, "a later message was acknowledged before an earlier one: the link loses data", null);
+            }
         }
     }
+
+    /// <summary>The server answers in order: an answer to a later send while an earlier one waits means a line was lost.</summary>
+    private bool SkipsAnEarlierSend(ServerConnection connection, OutboxEntry answered) =>
+        connection == _current && answered.SentOn == connection && connection.Has(ServerCapabilities.LabeledResponse)
+        && FirstSentOn(connection) is { } first && first != answered;
 
     /// <summary>A labeled error reply or FAIL: the server refused that send.</summary>
     private bool TryReject(string? label, IrcMessage reply)

@@ -24,6 +24,7 @@ public sealed partial class HaClient
     private readonly ServerTrack[] _serverStatus;
     private string? _token;
     private bool _everRegistered;
+    private bool _possibleGhost;
     private long _diedAt;
     private string? _diedServerId;
     private long _lastMoveAt;
@@ -119,7 +120,7 @@ public sealed partial class HaClient
                     return (attempt.Connection, attempt.Result!);
                 }
 
-                if (attempt.Failure is ConnectFailure.NickInUse or ConnectFailure.Refusal && !_everRegistered)
+                if (!_everRegistered && (attempt.Failure is ConnectFailure.Refusal || (attempt.Failure is ConnectFailure.NickInUse && !_possibleGhost)))
                 {
                     // The first registration was refused: retrying the same nick or password will not help.
                     await StopItselfAsync($"cannot register on {Options.Servers[i].Id}: {attempt.Detail}");
@@ -135,7 +136,7 @@ public sealed partial class HaClient
 
             try
             {
-                await Task.Delay(delay, _time, stop);
+                await Task.Delay(WholeMilliseconds(delay), _time, stop);
             }
             catch (OperationCanceledException)
             {
@@ -201,6 +202,9 @@ public sealed partial class HaClient
         {
             connection.Abort();
             await connection.CloseAsync(TimeSpan.Zero);
+
+            // Cut off mid-registration, the server may hold a session of ours (and our nick) for a while.
+            _possibleGhost |= failure is ConnectFailure.Timeout or ConnectFailure.Closed;
         }
 
         using (Enter())
@@ -478,6 +482,9 @@ public sealed partial class HaClient
 
         _subject.OnCompleted();
     }
+
+    /// <summary>Task.Delay counts whole milliseconds and finishes at once below one: round up, or a short wait becomes a busy loop.</summary>
+    private static TimeSpan WholeMilliseconds(TimeSpan span) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(span.TotalMilliseconds)));
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture) + " s";
 

@@ -93,13 +93,15 @@ internal sealed class ServerConnection
     }
 
     /// <summary>
-    /// Matches a PONG token to a PING of ours. Answers come in order, so every earlier PING is
-    /// answered too. Returns false for tokens that are not ours.
+    /// Matches a PONG token to a PING of ours. Answers come in order: an earlier PING still
+    /// unanswered at this point was lost on the way (<paramref name="skipped"/>). Returns false
+    /// for tokens that are not ours.
     /// </summary>
-    public bool TryAnswer(string? token, out long sequence, out TimeSpan roundTrip)
+    public bool TryAnswer(string? token, out long sequence, out TimeSpan roundTrip, out bool skipped)
     {
         roundTrip = default;
         sequence = 0;
+        skipped = false;
         if (token is null || !token.StartsWith(PingPrefix, StringComparison.Ordinal)
             || !long.TryParse(token.AsSpan(PingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out sequence))
         {
@@ -114,6 +116,10 @@ internal sealed class ServerConnection
             {
                 roundTrip = _time.GetElapsedTime(ping.SentAt);
                 matched = true;
+            }
+            else
+            {
+                skipped = true;
             }
         }
 

@@ -19,7 +19,8 @@ public sealed class ClientHarness
     public ClientHarness(int servers, Func<IrcServerOptions, IrcServerOptions>? configure = null, int seed = 1)
     {
         _seed = seed * 1000;
-        Cluster = new SimulatedCluster(servers, configure, seed);
+        // Flood throttling off: with it on, the server can spin forever (ServerIssueTests).
+        Cluster = new SimulatedCluster(servers, o => (configure ?? (x => x))(o with { Limits = o.Limits with { FloodLinesPerSecond = 0 } }), seed);
         Links = new FaultyLinks(Cluster.Network, Cluster.Time, new Random(seed));
     }
 

@@ -51,7 +51,7 @@ public sealed class EventLog : IDisposable
         }
     }
 
-    public string Dump() => string.Join('\n', _events.Select(e => "  " + e));
+    public string Dump() => string.Join('\n', _events.Where(e => e is not (HeartbeatSent or HeartbeatAnswered)).Select(e => "  " + e));
 
     public void Dispose() => _subscription.Dispose();
 
