@@ -95,9 +95,14 @@ public sealed partial class HaClient
         if (connection == _current)
         {
             Publish(new HeartbeatAnswered(Now, _id, connection.Server.Id, sequence, roundTrip));
+            ReleaseVerified(connection, sequence);
+            CheckpointConversations();
         }
 
-        AcknowledgeUpTo(connection, sequence);
+        if (!AcknowledgeUpTo(connection, sequence))
+        {
+            DeclareDead(connection, DeathReason.DataLost, "a PING sent after a message was answered before the message's echo: the link loses data", null);
+        }
     }
 
     private void DisposeTimers()

@@ -147,6 +147,7 @@ public sealed partial class HaClient
                 continue;
             }
 
+            entry.PingsBefore = connection.LastPingSent;
             connection.Send(Encode(connection, entry));
             entry.SentOn = connection;
             entry.Attempts++;
@@ -244,12 +245,16 @@ public sealed partial class HaClient
         return true;
     }
 
-    /// <summary>On servers without echo: a PING answered means every message written before it was read.</summary>
-    private void AcknowledgeUpTo(ServerConnection connection, long sequence)
+    /// <summary>
+    /// A PING answered: on servers without echo, every message written before it was read; on
+    /// servers with echo, the echo of every message written before it must have come already,
+    /// and one still missing was lost on the way. Returns false when that happened.
+    /// </summary>
+    private bool AcknowledgeUpTo(ServerConnection connection, long sequence)
     {
         if (connection.Has(ServerCapabilities.EchoMessage))
         {
-            return;
+            return !(connection == _current && FirstSentOn(connection) is { } waiting && waiting.PingsBefore < sequence);
         }
 
         foreach (var entry in _outbox.Snapshot())
@@ -259,6 +264,8 @@ public sealed partial class HaClient
                 Acknowledge(entry, connection, null, false);
             }
         }
+
+        return true;
     }
 
     private void Acknowledge(OutboxEntry entry, ServerConnection connection, string? msgId, bool duplicate)

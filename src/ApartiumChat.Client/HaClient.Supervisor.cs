@@ -192,6 +192,13 @@ public sealed partial class HaClient
         catch (HandshakeFailedException e)
         {
             (failure, detail) = (e.Failure, e.Message);
+            if (e.ResumeRefusal is { } refusal && !stop.IsCancellationRequested)
+            {
+                using (Enter())
+                {
+                    Publish(new ResumeRefused(Now, _id, server.Id, refusal));
+                }
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -337,6 +344,12 @@ public sealed partial class HaClient
         _diedServerId = connection.Server.Id;
         StopHeartbeat();
         AbandonReplays();
+        DropUnverified(connection);
+        if (reason is DeathReason.DataLost or DeathReason.HeartbeatTimeout)
+        {
+            RollBackConversations();
+        }
+
         if (reason == DeathReason.ServerShutdown)
         {
             // Still up for its grace period: keep reading (late acknowledgements count) until it
@@ -374,6 +387,12 @@ public sealed partial class HaClient
     private void OnConnectionEnded(ServerConnection connection, Exception? error)
     {
         connection.Ended = true;
+        if (connection != _current)
+        {
+            // A retired connection: what it left unverified comes again by replay on the new one.
+            DropUnverified(connection);
+        }
+
         if (connection != _current || connection.Retired || connection == _movingFrom)
         {
             return;

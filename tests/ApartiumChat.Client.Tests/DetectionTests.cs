@@ -91,6 +91,7 @@ public sealed class DetectionTests
             var (bob, _) = await harness.ConnectAsync("bob", 1);
 
             await harness.ChatAsync(bob, "bob", 600, TimeSpan.FromMilliseconds(100));
+            await harness.SettleAsync(TimeSpan.FromMilliseconds(500)); // a late answer may still hold the last message back
 
             Assert.That(annLog.Of<ServerDeclaredDead>(), Is.Empty, annLog.Dump());
             var roundTrips = annLog.Of<HeartbeatAnswered>().Select(a => a.RoundTrip).ToList();

@@ -123,9 +123,9 @@ internal sealed class RegistrationHandshake
                     ReadISupport(message);
                     break;
                 case IrcNumerics.ErrNicknameInUse or IrcNumerics.ErrNickCollision when !_registered:
-                    throw new HandshakeFailedException(ConnectFailure.NickInUse, $"nick {_request.Nick} is already in use");
+                    throw new HandshakeFailedException(ConnectFailure.NickInUse, $"nick {_request.Nick} is already in use") { ResumeRefusal = _result.ResumeRefusal };
                 case IrcNumerics.ErrErroneusNickname or IrcNumerics.ErrPasswdMismatch or IrcNumerics.ErrYoureBannedCreep when !_registered:
-                    throw new HandshakeFailedException(ConnectFailure.Refusal, $"{message.Command} {message.LastParam}");
+                    throw new HandshakeFailedException(ConnectFailure.Refusal, $"{message.Command} {message.LastParam}") { ResumeRefusal = _result.ResumeRefusal };
                 case IrcNumerics.RplEndOfMotd or IrcNumerics.ErrNoMotd when _registered && !_connection.Has(ServerCapabilities.Ha):
                     return;
                 case IrcCommands.Ha when _registered && string.Equals(message.Param(0), HaSubcommands.Token, StringComparison.OrdinalIgnoreCase):
@@ -182,7 +182,7 @@ internal sealed class RegistrationHandshake
         _result.ResumeRefusal = reason;
         if (!_request.MayRegisterAfterRefusal)
         {
-            throw new HandshakeFailedException(ConnectFailure.Refusal, "resume refused (" + reason + ")");
+            throw new HandshakeFailedException(ConnectFailure.Refusal, "resume refused (" + reason + ")") { ResumeRefusal = reason };
         }
 
         SendIdentity(); // CAP END already went out: NICK and USER complete the registration

@@ -68,6 +68,9 @@ internal sealed class ServerConnection
     /// <summary>Why the writer stopped, if it failed.</summary>
     public Exception? WriteError { get; private set; }
 
+    /// <summary>The sequence number of the last PING of ours sent (0 before the first).</summary>
+    public long LastPingSent => _nextPing;
+
     /// <summary>Oldest PING of ours still unanswered, as a TimeProvider timestamp.</summary>
     public long? OldestUnansweredPing => _pings.TryPeek(out var ping) ? ping.SentAt : null;
 
