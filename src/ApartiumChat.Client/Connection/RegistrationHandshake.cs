@@ -5,11 +5,11 @@ namespace ApartiumChat.Client.Connection;
 
 /// <summary>
 /// Everything between "connected" and "registered with nick and channels", as one
-/// conversation bounded by the connect timeout. It is pipelined: on a server that grants
-/// what the client asks, it takes one round trip.
+/// conversation bounded by the connect timeout. It is pipelined: a resume on a server that
+/// grants what the client asks takes one round trip, a fresh registration two.
 /// <code>
-///   PASS?  CAP LS 302  CAP REQ :wanted  (HA RESUME token | NICK USER)  CAP END  (JOIN ...)
-///   &lt;- LS, ACK|NAK, HA RESUMED | FAIL HA (then NICK USER), 001 .. 005 .. MOTD
+///   PASS?  CAP LS 302  CAP REQ :wanted  (HA RESUME token | NICK USER)  CAP END
+///   &lt;- LS, ACK (-> JOIN ...) | NAK, HA RESUMED | FAIL HA (-> NICK USER), 001 .. 005 .. MOTD
 ///      [.. JOIN/NAMES of a resumed session] .. HA TOKEN (with ha) | 376/422
 ///   JOIN the channels still missing, PART the ones no longer wanted; wait for each answer
 /// </code>
@@ -66,14 +66,6 @@ internal sealed class RegistrationHandshake
         }
 
         _connection.Send(new IrcMessage(IrcCommands.Cap, "END"));
-        if (_request.ResumeToken is null)
-        {
-            // Processed after the registration completes; without labels: the caps are not known yet.
-            foreach (var channel in _request.Channels)
-            {
-                JoinOnce(channel, label: null);
-            }
-        }
 
         await AwaitWelcomeAsync(cancellationToken);
         await ReconcileChannelsAsync(cancellationToken);
@@ -157,6 +149,14 @@ internal sealed class RegistrationHandshake
             case "ACK":
                 var granted = ServerCapabilityNames.Parse(list);
                 _connection.Capabilities |= _registered ? granted & ~ServerCapabilities.Ha : granted; // too late for an HA session
+                if (!_registered && _request.ResumeToken is null)
+                {
+                    // An IRCv3 server holds registration until CAP END, which is already on its
+                    // way: JOINs sent now come after it. (Servers without CAP get them after 001:
+                    // some refuse commands while they still look up ident and DNS.)
+                    JoinMissing();
+                }
+
                 break;
             case "NAK":
                 // All or nothing: ask again for what this server offers, if anything. On a server
@@ -190,14 +190,7 @@ internal sealed class RegistrationHandshake
 
     private async Task ReconcileChannelsAsync(CancellationToken cancellationToken)
     {
-        var labels = _connection.Has(ServerCapabilities.LabeledResponse);
-        foreach (var channel in _request.Channels)
-        {
-            if (!_result.Channels.Exists(c => SameName(c.Name, channel)))
-            {
-                JoinOnce(channel, labels ? "j" + _pendingJoins.Count.ToString(CultureInfo.InvariantCulture) : null);
-            }
-        }
+        JoinMissing();
 
         foreach (var extra in _result.Channels.Where(c => !_request.Channels.Any(w => SameName(w, c.Name))).ToList())
         {
@@ -215,6 +208,18 @@ internal sealed class RegistrationHandshake
             else if (!OnJoinAnswer(message))
             {
                 KeepIfChat(message);
+            }
+        }
+    }
+
+    private void JoinMissing()
+    {
+        var labels = _connection.Has(ServerCapabilities.LabeledResponse);
+        foreach (var channel in _request.Channels)
+        {
+            if (!_result.Channels.Exists(c => SameName(c.Name, channel)))
+            {
+                JoinOnce(channel, labels ? "j" + _pendingJoins.Count.ToString(CultureInfo.InvariantCulture) : null);
             }
         }
     }
