@@ -112,9 +112,9 @@ public sealed class ClientHarness
         }
     }
 
-    public static void AssertExactlyOnceInOrder(EventLog receiver, string prefix, int count)
+    public static void AssertExactlyOnceInOrder(EventLog receiver, string prefix, int count, string channel = "#lobby")
     {
-        var got = receiver.Texts("#lobby").Where(t => t.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
+        var got = receiver.Texts(channel).Where(t => t.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
         Assert.That(got, Is.EqualTo(Enumerable.Range(1, count).Select(i => $"{prefix}-{i}")), "every message once, in order");
         var ids = receiver.Of<MessageReceived>().Where(m => m.MsgId is not null).Select(m => m.MsgId).ToList();
         Assert.That(ids, Is.Unique);
