@@ -187,7 +187,13 @@ public sealed partial class HaClient
         }
         catch (SocketException e)
         {
-            (failure, detail) = (ConnectFailure.Refused, $"{e.SocketErrorCode}: {e.Message}");
+            (failure, detail) = (ConnectFailure.Refused, e.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "host name not found",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "unreachable",
+                _ => e.Message,
+            });
         }
         catch (HandshakeFailedException e)
         {
