@@ -291,6 +291,7 @@ public sealed partial class HaClient
         var reading = ReadLoopAsync(connection);
         lock (_gate)
         {
+            _open.RemoveAll(o => o.Reading.IsCompleted);
             _open.Add((connection, reading));
         }
 
@@ -503,9 +504,8 @@ public sealed partial class HaClient
             DisposeTimers();
             SetState(ClientState.Stopped);
             Publish(new ClientStopped(Now, _id, _stopReason ?? "stopped"));
+            _completing = true;
         }
-
-        _subject.OnCompleted();
     }
 
     /// <summary>Task.Delay counts whole milliseconds and finishes at once below one: round up, or a short wait becomes a busy loop.</summary>
