@@ -77,6 +77,35 @@ public sealed class DetectionTests
         });
     }
 
+    [TestCase(true, true)]
+    [TestCase(false, true)]
+    [TestCase(true, false)]
+    public void ShortCut_HealedBeforeTheTimeout_LosesNothing_AndKeepsOrder(bool dropUpstream, bool dropDownstream)
+    {
+        // 250 ms of lost data: shorter than the 300 ms timeout, long enough to swallow a heartbeat.
+        var harness = new ClientHarness(2);
+        harness.Run(async () =>
+        {
+            var (ann, annLog) = await harness.ConnectAsync("ann");
+            var (bob, bobLog) = await harness.ConnectAsync("bob", 1);
+            var chatting = Task.WhenAll(
+                harness.ChatAsync(bob, "bob", 100, TimeSpan.FromMilliseconds(10)),
+                harness.ChatAsync(ann, "ann", 100, TimeSpan.FromMilliseconds(10)));
+            await harness.SettleAsync(TimeSpan.FromMilliseconds(333));
+            var link = harness.Links.Link(SimulatedCluster.Address(0));
+            (link.DropUpstream, link.DropDownstream) = (dropUpstream, dropDownstream);
+            await harness.SettleAsync(TimeSpan.FromMilliseconds(250));
+            link.Heal();
+            await chatting;
+            await harness.DrainedAsync(ann);
+            await harness.SettleAsync(TimeSpan.FromSeconds(1));
+
+            Assert.That(annLog.Of<ServerDeclaredDead>().Single().Reason, Is.AnyOf(DeathReason.DataLost, DeathReason.HeartbeatTimeout));
+            ClientHarness.AssertExactlyOnceInOrder(annLog, "bob", 100);
+            ClientHarness.AssertExactlyOnceInOrder(bobLog, "ann", 100);
+        });
+    }
+
     [Test]
     public void LatencyJitter_InsideTheTimeout_NeverCausesAFalseFailover()
     {

@@ -52,7 +52,9 @@ internal sealed class ChatSession
         await client.StartAsync(stop);
 
         using var quit = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var reading = ReadAsync(client, view, quit.Token);
+        // Console.In reads block (its async methods too): a thread of its own, so that events
+        // and a client that stops by itself are seen while the user types nothing.
+        var reading = Task.Run(() => ReadAsync(client, view, quit.Token), CancellationToken.None);
         var ended = await Task.WhenAny(reading, view.Stopped, Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => "interrupted", TaskScheduler.Default));
         await quit.CancelAsync();
         if (ended == view.Stopped)
