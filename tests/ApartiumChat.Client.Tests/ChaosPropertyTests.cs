@@ -43,7 +43,7 @@ public sealed class ChaosPropertyTests
     public Property RandomFaults_LoseNothing_DoubleNothing_KeepEachSendersOrder() =>
         Prop.ForAll(Schedules, schedule =>
         {
-            var (outcome, stranded) = Run(schedule.Seed, schedule.Faults);
+            var (outcome, stranded, _) = Run(schedule.Seed, schedule.Faults);
 
             // A session stranded by a lost resume answer is the server's defect
             // (ServerIssueTests.Resume_WhoseAnswerIsLost_CanBeRetriedWithTheSameToken): not judged here.
@@ -53,6 +53,21 @@ public sealed class ChaosPropertyTests
 #pragma warning restore NUnit1027
 
     [Test]
+    public void SameSeed_SameRun_EventForEvent()
+    {
+        var faults = new List<(int, FaultKind, int, int)>
+        {
+            (300, FaultKind.CutLink, 0, 0), (500, FaultKind.Crash, 1, 0), (400, FaultKind.HealLinks, 0, 0), (300, FaultKind.Restart, 1, 0), (200, FaultKind.Hang, 2, 0),
+        };
+
+        var first = Run(4242, faults, record: true).Record;
+        var second = Run(4242, faults, record: true).Record;
+
+        Assert.That(first, Has.Count.GreaterThan(1000));
+        Assert.That(second, Is.EqualTo(first), "a seeded simulated run repeats exactly");
+    }
+
+    [Test]
     [Explicit("replays one schedule, for debugging")]
     public void Replay()
     {
@@ -60,8 +75,10 @@ public sealed class ChaosPropertyTests
         Assert.That(Run(159970, faults, dump: true).Problems, Is.Empty);
     }
 
-    private static (string Problems, bool Stranded) Run(int seed, List<(int DelayMs, FaultKind Kind, int Server, int Client)> faults, bool dump = false)
+    private static (string Problems, bool Stranded, List<string> Record) Run(
+        int seed, List<(int DelayMs, FaultKind Kind, int Server, int Client)> faults, bool dump = false, bool record = false)
     {
+        var events = new List<string>();
         var harness = new ClientHarness(3, seed: seed);
         var problems = new List<string>();
         var stranded = false;
@@ -91,6 +108,10 @@ public sealed class ChaosPropertyTests
             await harness.SettleAsync(TimeSpan.FromSeconds(1));
             Check(clients, problems);
             stranded = clients.Any(c => c.Log.Of<ResumeRefused>().Any()); // tokens expire only that way within 120 s
+            if (record)
+            {
+                events.AddRange(clients.SelectMany(c => c.Log.All).Select(e => e.ToString()));
+            }
             if (dump)
             {
                 foreach (var (client, log) in clients)
@@ -99,7 +120,7 @@ public sealed class ChaosPropertyTests
                 }
             }
         });
-        return (string.Join("; ", problems), stranded);
+        return (string.Join("; ", problems), stranded, events);
     }
 
     private static async Task ApplyAsync(ClientHarness harness, Dictionary<int, long> cuts, FaultKind kind, int server, int client)
