@@ -3,6 +3,7 @@ using ApartiumChat.Cli.Commands;
 
 var root = new RootCommand("ApartiumChat: an IRC chat server built for failover, a high-availability client, and a chaos lab.");
 root.Subcommands.Add(ServerCommand.Create());
+root.Subcommands.Add(ClientCommand.Create());
 root.Subcommands.Add(ProxyCommand.Create());
 root.Subcommands.Add(ScenarioCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -111,7 +111,7 @@ public sealed partial class HaClient
                         }
                     }
 
-                    await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken);
+                    await Task.Delay(WholeMilliseconds(Options.HeartbeatInterval), _time, cancellationToken);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -160,7 +160,7 @@ public sealed partial class HaClient
 
             try
             {
-                await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken);
+                await Task.Delay(WholeMilliseconds(Options.HeartbeatInterval), _time, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -177,7 +177,7 @@ public sealed partial class HaClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         while (await probe.ReadAsync(linked.Token) is { } message)
         {
-            if (message.IsCommand(IrcCommands.Pong) && probe.TryAnswer(message.LastParam, out var answered, out var roundTrip) && answered == sequence)
+            if (message.IsCommand(IrcCommands.Pong) && probe.TryAnswer(message.LastParam, out var answered, out var roundTrip, out _) && answered == sequence)
             {
                 return roundTrip;
             }

@@ -80,8 +80,14 @@ public sealed partial class HaClient
 
     private void OnPong(ServerConnection connection, IrcMessage message)
     {
-        if (!connection.TryAnswer(message.LastParam, out var sequence, out var roundTrip))
+        if (!connection.TryAnswer(message.LastParam, out var sequence, out var roundTrip, out var skipped))
         {
+            return;
+        }
+
+        if (skipped)
+        {
+            DeclareDead(connection, DeathReason.DataLost, "an earlier PING was never answered though a later one was: the link loses data", null);
             return;
         }
 
@@ -89,9 +95,14 @@ public sealed partial class HaClient
         if (connection == _current)
         {
             Publish(new HeartbeatAnswered(Now, _id, connection.Server.Id, sequence, roundTrip));
+            ReleaseVerified(connection, sequence);
+            CheckpointConversations();
         }
 
-        AcknowledgeUpTo(connection, sequence);
+        if (!AcknowledgeUpTo(connection, sequence))
+        {
+            DeclareDead(connection, DeathReason.DataLost, "a PING sent after a message was answered before the message's echo: the link loses data", null);
+        }
     }
 
     private void DisposeTimers()

@@ -23,6 +23,7 @@ public sealed partial class HaClient
 
     private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly List<Conversation> _conversationOrder = [];
+    private readonly List<Unverified> _unverified = [];
     private int _replaysPending;
     private int _replayedTotal;
     private bool _historyComplete;
@@ -49,7 +50,71 @@ public sealed partial class HaClient
             return;
         }
 
+        if (conversation.Unverified > 0 || IsSuspect(connection))
+        {
+            // Not handed out until a PING sent after it is answered with none missing.
+            _unverified.Add(new Unverified(connection, conversation, message, connection.LastPingSent));
+            conversation.Unverified++;
+            return;
+        }
+
         Deliver(connection, conversation, message, DeliveryKind.Live);
+    }
+
+    /// <summary>
+    /// A PING of ours has waited far longer than answers usually take: the link may be losing
+    /// data, and a message arriving now may have a lost one before it.
+    /// </summary>
+    private bool IsSuspect(ServerConnection connection)
+    {
+        if (connection.OldestUnansweredPing is not { } oldest)
+        {
+            return false;
+        }
+
+        var usual = _serverStatus[connection.Index].RoundTrip ?? TimeSpan.Zero;
+        var limit = TimeSpan.FromTicks(Math.Max(Options.HeartbeatTimeout.Ticks / 4, usual.Ticks * 2));
+        return _time.GetElapsedTime(oldest) > limit;
+    }
+
+    /// <summary>PING n answered with none missing: messages that arrived before it was sent are whole.</summary>
+    private void ReleaseVerified(ServerConnection connection, long answered)
+    {
+        var released = 0;
+        for (var i = 0; i < _unverified.Count; i++)
+        {
+            var item = _unverified[i];
+            if (item.Connection != connection)
+            {
+                continue;
+            }
+
+            if (item.PingsBefore >= answered)
+            {
+                break;
+            }
+
+            item.Conversation.Unverified--;
+            Deliver(connection, item.Conversation, item.Message, DeliveryKind.Live);
+            _unverified[i] = default;
+            released++;
+        }
+
+        if (released > 0)
+        {
+            _unverified.RemoveAll(u => u.Connection is null);
+        }
+    }
+
+    /// <summary>The connection failed: what it left unverified will come again by replay.</summary>
+    private void DropUnverified(ServerConnection connection)
+    {
+        foreach (var item in _unverified.Where(u => u.Connection == connection))
+        {
+            item.Conversation.Unverified--;
+        }
+
+        _unverified.RemoveAll(u => u.Connection == connection);
     }
 
     /// <summary>Hands a message to the application unless its msgid was delivered already.</summary>
@@ -66,6 +131,7 @@ public sealed partial class HaClient
             conversation.LastMsgId = msgId;
         }
 
+        conversation.DeliveredSinceCheckpoint++;
         DateTimeOffset? sentAt = message.GetTag(IrcTagNames.Time) is { } text && ServerTime.TryParse(text, out var time) ? time : null;
         conversation.LastTime = sentAt ?? conversation.LastTime;
         var sender = IrcSource.NickOf(message.Source!).ToString();
@@ -252,7 +318,7 @@ public sealed partial class HaClient
         var start = conversation.LastReplayed is { } last ? held.FindIndex(h => h.Message.GetTag(IrcTagNames.MsgId) == last) + 1 : 0;
         for (var i = start; i < held.Count; i++)
         {
-            Deliver(held[i].Connection, conversation, held[i].Message, DeliveryKind.Live);
+            ReceiveLive(held[i].Connection, conversation, held[i].Message);
         }
 
         Publish(new HistoryReplayed(Now, _id, connection.Server.Id, conversation.Name, conversation.Replayed, conversation.Outcome, conversation.OutcomeDetail));
@@ -277,6 +343,24 @@ public sealed partial class HaClient
         }
     }
 
+    /// <summary>A heartbeat answered with none missing: everything received before it arrived whole.</summary>
+    private void CheckpointConversations()
+    {
+        foreach (var conversation in _conversationOrder)
+        {
+            conversation.Checkpoint();
+        }
+    }
+
+    /// <summary>The link may have lost lines before others that arrived: replay from the last safe point.</summary>
+    private void RollBackConversations()
+    {
+        foreach (var conversation in _conversationOrder)
+        {
+            conversation.RollBack(Options.DeduplicationWindow);
+        }
+    }
+
     /// <summary>The connection died mid-replay: what was held will come again in the next one.</summary>
     private void AbandonReplays()
     {
@@ -289,4 +373,7 @@ public sealed partial class HaClient
 
         _replaysPending = 0;
     }
+
+    /// <summary>A live message waiting for proof that nothing before it was lost.</summary>
+    private readonly record struct Unverified(ServerConnection Connection, Conversation Conversation, IrcMessage Message, long PingsBefore);
 }

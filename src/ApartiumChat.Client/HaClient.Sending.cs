@@ -147,6 +147,7 @@ public sealed partial class HaClient
                 continue;
             }
 
+            entry.PingsBefore = connection.LastPingSent;
             connection.Send(Encode(connection, entry));
             entry.SentOn = connection;
             entry.Attempts++;
@@ -216,9 +217,19 @@ public sealed partial class HaClient
 
         if (entry is not null)
         {
+            var skipped = SkipsAnEarlierSend(connection, entry);
             Acknowledge(entry, connection, message.GetTag(IrcTagNames.MsgId), message.HasTag(IrcTagNames.ApartiumDuplicate));
+            if (skipped)
+            {
+                DeclareDead(connection, DeathReason.DataLost, "a later message was acknowledged before an earlier one: the link loses data", null);
+            }
         }
     }
+
+    /// <summary>The server answers in order: an answer to a later send while an earlier one waits means a line was lost.</summary>
+    private bool SkipsAnEarlierSend(ServerConnection connection, OutboxEntry answered) =>
+        connection == _current && answered.SentOn == connection && connection.Has(ServerCapabilities.LabeledResponse)
+        && FirstSentOn(connection) is { } first && first != answered;
 
     /// <summary>A labeled error reply or FAIL: the server refused that send.</summary>
     private bool TryReject(string? label, IrcMessage reply)
@@ -234,12 +245,16 @@ public sealed partial class HaClient
         return true;
     }
 
-    /// <summary>On servers without echo: a PING answered means every message written before it was read.</summary>
-    private void AcknowledgeUpTo(ServerConnection connection, long sequence)
+    /// <summary>
+    /// A PING answered: on servers without echo, every message written before it was read; on
+    /// servers with echo, the echo of every message written before it must have come already,
+    /// and one still missing was lost on the way. Returns false when that happened.
+    /// </summary>
+    private bool AcknowledgeUpTo(ServerConnection connection, long sequence)
     {
         if (connection.Has(ServerCapabilities.EchoMessage))
         {
-            return;
+            return !(connection == _current && FirstSentOn(connection) is { } waiting && waiting.PingsBefore < sequence);
         }
 
         foreach (var entry in _outbox.Snapshot())
@@ -249,6 +264,8 @@ public sealed partial class HaClient
                 Acknowledge(entry, connection, null, false);
             }
         }
+
+        return true;
     }
 
     private void Acknowledge(OutboxEntry entry, ServerConnection connection, string? msgId, bool duplicate)

@@ -24,6 +24,7 @@ public sealed partial class HaClient
     private readonly ServerTrack[] _serverStatus;
     private string? _token;
     private bool _everRegistered;
+    private bool _possibleGhost;
     private long _diedAt;
     private string? _diedServerId;
     private long _lastMoveAt;
@@ -119,7 +120,7 @@ public sealed partial class HaClient
                     return (attempt.Connection, attempt.Result!);
                 }
 
-                if (attempt.Failure is ConnectFailure.NickInUse or ConnectFailure.Refusal && !_everRegistered)
+                if (!_everRegistered && (attempt.Failure is ConnectFailure.Refusal || (attempt.Failure is ConnectFailure.NickInUse && !_possibleGhost)))
                 {
                     // The first registration was refused: retrying the same nick or password will not help.
                     await StopItselfAsync($"cannot register on {Options.Servers[i].Id}: {attempt.Detail}");
@@ -135,7 +136,7 @@ public sealed partial class HaClient
 
             try
             {
-                await Task.Delay(delay, _time, stop);
+                await Task.Delay(WholeMilliseconds(delay), _time, stop);
             }
             catch (OperationCanceledException)
             {
@@ -186,11 +187,24 @@ public sealed partial class HaClient
         }
         catch (SocketException e)
         {
-            (failure, detail) = (ConnectFailure.Refused, $"{e.SocketErrorCode}: {e.Message}");
+            (failure, detail) = (ConnectFailure.Refused, e.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "host name not found",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "unreachable",
+                _ => e.Message,
+            });
         }
         catch (HandshakeFailedException e)
         {
             (failure, detail) = (e.Failure, e.Message);
+            if (e.ResumeRefusal is { } refusal && !stop.IsCancellationRequested)
+            {
+                using (Enter())
+                {
+                    Publish(new ResumeRefused(Now, _id, server.Id, refusal));
+                }
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -201,6 +215,9 @@ public sealed partial class HaClient
         {
             connection.Abort();
             await connection.CloseAsync(TimeSpan.Zero);
+
+            // Cut off mid-registration, the server may hold a session of ours (and our nick) for a while.
+            _possibleGhost |= failure is ConnectFailure.Timeout or ConnectFailure.Closed;
         }
 
         using (Enter())
@@ -274,6 +291,7 @@ public sealed partial class HaClient
         var reading = ReadLoopAsync(connection);
         lock (_gate)
         {
+            _open.RemoveAll(o => o.Reading.IsCompleted);
             _open.Add((connection, reading));
         }
 
@@ -333,6 +351,12 @@ public sealed partial class HaClient
         _diedServerId = connection.Server.Id;
         StopHeartbeat();
         AbandonReplays();
+        DropUnverified(connection);
+        if (reason is DeathReason.DataLost or DeathReason.HeartbeatTimeout)
+        {
+            RollBackConversations();
+        }
+
         if (reason == DeathReason.ServerShutdown)
         {
             // Still up for its grace period: keep reading (late acknowledgements count) until it
@@ -370,6 +394,12 @@ public sealed partial class HaClient
     private void OnConnectionEnded(ServerConnection connection, Exception? error)
     {
         connection.Ended = true;
+        if (connection != _current)
+        {
+            // A retired connection: what it left unverified comes again by replay on the new one.
+            DropUnverified(connection);
+        }
+
         if (connection != _current || connection.Retired || connection == _movingFrom)
         {
             return;
@@ -474,10 +504,12 @@ public sealed partial class HaClient
             DisposeTimers();
             SetState(ClientState.Stopped);
             Publish(new ClientStopped(Now, _id, _stopReason ?? "stopped"));
+            _completing = true;
         }
-
-        _subject.OnCompleted();
     }
+
+    /// <summary>Task.Delay counts whole milliseconds and finishes at once below one: round up, or a short wait becomes a busy loop.</summary>
+    private static TimeSpan WholeMilliseconds(TimeSpan span) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(span.TotalMilliseconds)));
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture) + " s";
 

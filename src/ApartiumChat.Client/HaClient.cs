@@ -46,6 +46,8 @@ public sealed partial class HaClient : IAsyncDisposable
     private readonly ReconnectBackoff _backoff;
     private readonly string _id;
     private bool _draining;
+    private bool _completing;
+    private bool _completed;
     private Task _running = Task.CompletedTask;
     private bool _started;
     private string? _stopReason;
@@ -227,7 +229,14 @@ public sealed partial class HaClient : IAsyncDisposable
         }
 
         _stopping.Cancel();
-        await _running.WaitAsync(cancellationToken);
+        if (cancellationToken.CanBeCanceled)
+        {
+            await _running.WaitAsync(cancellationToken); // only the wait is cancelled; stopping goes on
+        }
+        else
+        {
+            await _running;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -271,7 +280,14 @@ public sealed partial class HaClient : IAsyncDisposable
             }
         }
 
+        // The end of the stream goes out after the last event, by whoever drains last.
+        var complete = _completing && !_completed && !_draining && _pending.Count == 0;
+        _completed |= complete;
         _gate.Exit();
+        if (complete)
+        {
+            _subject.OnCompleted();
+        }
     }
 
     private void SetState(ClientState state)

@@ -83,11 +83,13 @@ public sealed record HaClientOptions
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Most messages sent and not yet acknowledged on one connection. Default 16: enough to keep
-    /// a link busy, few enough that a resent outbox never trips the server's flood control and
-    /// delays the heartbeats queued behind it.
+    /// Most messages sent and not yet acknowledged on one connection. Default 1: a link that
+    /// loses data mid-stream (a proxy dropping bytes while the connection stays open) cannot
+    /// then deliver a later message ahead of a lost earlier one, so each sender's order holds;
+    /// the cost is one message per round trip per client, plenty for chat. Raise it for
+    /// throughput over long round trips when links never lose data silently.
     /// </summary>
-    public int SendWindow { get; init; } = 16;
+    public int SendWindow { get; init; } = 1;
 
     /// <summary>
     /// How many recently delivered msgids the client remembers per channel or conversation, to

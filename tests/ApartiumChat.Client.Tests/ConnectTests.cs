@@ -49,4 +49,22 @@ public sealed class ConnectTests
             Assert.That(log.Of<HeartbeatSent>().Count(), Is.GreaterThanOrEqualTo(answered.Count));
         });
     }
+
+    [Test]
+    public void TakenNick_OnTheFirstRegistration_StopsTheClient_WithAClearReason()
+    {
+        var harness = new ClientHarness(2);
+        harness.Run(async () =>
+        {
+            await harness.ConnectAsync("ann");
+            var (twin, log) = harness.NewClient(harness.Options("ann"));
+            await twin.StartAsync();
+
+            var stopped = await log.WaitFor<ClientStopped>();
+
+            Assert.That(stopped.Reason, Does.Contain("nick ann is already in use"));
+            Assert.That(twin.State, Is.EqualTo(ClientState.Stopped));
+            Assert.That(log.Of<ConnectFailed>().Single().Failure, Is.EqualTo(ConnectFailure.NickInUse));
+        });
+    }
 }

@@ -24,4 +24,7 @@ internal sealed class HandshakeFailedException : Exception
     }
 
     public ConnectFailure Failure { get; } = ConnectFailure.Closed;
+
+    /// <summary>Why the resume token was refused, when it was, before the attempt failed.</summary>
+    public string? ResumeRefusal { get; init; }
 }

@@ -68,6 +68,9 @@ internal sealed class ServerConnection
     /// <summary>Why the writer stopped, if it failed.</summary>
     public Exception? WriteError { get; private set; }
 
+    /// <summary>The sequence number of the last PING of ours sent (0 before the first).</summary>
+    public long LastPingSent => _nextPing;
+
     /// <summary>Oldest PING of ours still unanswered, as a TimeProvider timestamp.</summary>
     public long? OldestUnansweredPing => _pings.TryPeek(out var ping) ? ping.SentAt : null;
 
@@ -93,13 +96,15 @@ internal sealed class ServerConnection
     }
 
     /// <summary>
-    /// Matches a PONG token to a PING of ours. Answers come in order, so every earlier PING is
-    /// answered too. Returns false for tokens that are not ours.
+    /// Matches a PONG token to a PING of ours. Answers come in order: an earlier PING still
+    /// unanswered at this point was lost on the way (<paramref name="skipped"/>). Returns false
+    /// for tokens that are not ours.
     /// </summary>
-    public bool TryAnswer(string? token, out long sequence, out TimeSpan roundTrip)
+    public bool TryAnswer(string? token, out long sequence, out TimeSpan roundTrip, out bool skipped)
     {
         roundTrip = default;
         sequence = 0;
+        skipped = false;
         if (token is null || !token.StartsWith(PingPrefix, StringComparison.Ordinal)
             || !long.TryParse(token.AsSpan(PingPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out sequence))
         {
@@ -114,6 +119,10 @@ internal sealed class ServerConnection
             {
                 roundTrip = _time.GetElapsedTime(ping.SentAt);
                 matched = true;
+            }
+            else
+            {
+                skipped = true;
             }
         }
 

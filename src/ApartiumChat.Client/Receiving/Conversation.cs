@@ -16,6 +16,9 @@ namespace ApartiumChat.Client.Receiving;
 /// </summary>
 internal sealed class Conversation
 {
+    private string? _checkpointMsgId;
+    private DateTimeOffset? _checkpointTime;
+
     public Conversation(string name, bool isChannel, int deduplicationWindow)
     {
         Name = name;
@@ -39,7 +42,40 @@ internal sealed class Conversation
 
     public RecentIds Recent { get; }
 
+    /// <summary>Messages delivered since the last checkpoint.</summary>
+    public int DeliveredSinceCheckpoint { get; set; }
+
+    /// <summary>
+    /// Marks what has been seen so far as safe: a heartbeat answer arrived after it with none
+    /// missing, so no line before it was lost.
+    /// </summary>
+    public void Checkpoint()
+    {
+        _checkpointMsgId = LastMsgId;
+        _checkpointTime = LastTime;
+        DeliveredSinceCheckpoint = 0;
+    }
+
+    /// <summary>
+    /// After the link lost data: the next replay starts from the last safe point, so a hole
+    /// before messages that did arrive is filled too. Not beyond what the deduplication window
+    /// remembers, or the replay would deliver some messages twice.
+    /// </summary>
+    public void RollBack(int deduplicationWindow)
+    {
+        if (DeliveredSinceCheckpoint <= deduplicationWindow)
+        {
+            LastMsgId = _checkpointMsgId ?? LastMsgId;
+            LastTime = _checkpointTime ?? LastTime;
+        }
+
+        DeliveredSinceCheckpoint = 0;
+    }
+
     public bool Replaying { get; set; }
+
+    /// <summary>Live messages waiting for verification (they keep later ones behind them).</summary>
+    public int Unverified { get; set; }
 
     /// <summary>The connection the replay runs on.</summary>
     public ServerConnection? ReplayConnection { get; set; }

@@ -41,6 +41,9 @@ internal sealed class OutboxEntry
 
     public int Attempts { get; set; }
 
+    /// <summary>The last PING sent before it was written: the answer to any later PING must come after its own.</summary>
+    public long PingsBefore { get; set; }
+
     /// <summary>On servers without echo: the PING whose answer acknowledges it.</summary>
     public long Barrier { get; set; }
 

@@ -19,7 +19,9 @@ public sealed class ClientHarness
     public ClientHarness(int servers, Func<IrcServerOptions, IrcServerOptions>? configure = null, int seed = 1)
     {
         _seed = seed * 1000;
-        Cluster = new SimulatedCluster(servers, configure, seed);
+        // Flood throttling off: with it on, the server can spin forever (ServerIssueTests).
+        // The tests send bursts well above the default 20 lines/s, and measure failover, not flood control.
+        Cluster = new SimulatedCluster(servers, o => (configure ?? (x => x))(o with { Limits = o.Limits with { FloodLinesPerSecond = 0 } }), seed);
         Links = new FaultyLinks(Cluster.Network, Cluster.Time, new Random(seed));
     }
 
@@ -111,9 +113,9 @@ public sealed class ClientHarness
         }
     }
 
-    public static void AssertExactlyOnceInOrder(EventLog receiver, string prefix, int count)
+    public static void AssertExactlyOnceInOrder(EventLog receiver, string prefix, int count, string channel = "#lobby")
     {
-        var got = receiver.Texts("#lobby").Where(t => t.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
+        var got = receiver.Texts(channel).Where(t => t.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
         Assert.That(got, Is.EqualTo(Enumerable.Range(1, count).Select(i => $"{prefix}-{i}")), "every message once, in order");
         var ids = receiver.Of<MessageReceived>().Where(m => m.MsgId is not null).Select(m => m.MsgId).ToList();
         Assert.That(ids, Is.Unique);

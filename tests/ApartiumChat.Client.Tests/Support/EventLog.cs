@@ -6,6 +6,7 @@ namespace ApartiumChat.Client.Tests.Support;
 public sealed class EventLog : IDisposable
 {
     private readonly List<ClientEvent> _events = [];
+    private readonly Lock _lock = new(); // real-time (TCP) tests publish from the thread pool
     private readonly TimeProvider _time;
     private readonly IDisposable _subscription;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -16,10 +17,19 @@ public sealed class EventLog : IDisposable
         _subscription = client.Events.Subscribe(new Observer(this));
     }
 
-    public IReadOnlyList<ClientEvent> All => _events;
+    public IReadOnlyList<ClientEvent> All
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _events];
+            }
+        }
+    }
 
     public IEnumerable<T> Of<T>()
-        where T : ClientEvent => _events.OfType<T>();
+        where T : ClientEvent => All.OfType<T>();
 
     /// <summary>Texts delivered to the application, in order.</summary>
     public List<string> Texts(string? conversation = null) =>
@@ -32,7 +42,7 @@ public sealed class EventLog : IDisposable
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30), _time);
         while (true)
         {
-            var found = _events.Skip(after).OfType<T>().FirstOrDefault(e => match is null || match(e));
+            var found = All.Skip(after).OfType<T>().FirstOrDefault(e => match is null || match(e));
             if (found is not null)
             {
                 return found;
@@ -43,7 +53,12 @@ public sealed class EventLog : IDisposable
                 throw new TimeoutException($"No {typeof(T).Name} came. Events:\n" + Dump());
             }
 
-            var arrived = _arrived.Task;
+            Task arrived;
+            lock (_lock)
+            {
+                arrived = _arrived.Task;
+            }
+
             using (cancel.Token.Register(static s => ((EventLog)s!).Signal(), this))
             {
                 await arrived;
@@ -51,14 +66,19 @@ public sealed class EventLog : IDisposable
         }
     }
 
-    public string Dump() => string.Join('\n', _events.Select(e => "  " + e));
+    public string Dump() => string.Join('\n', All.Where(e => e is not (HeartbeatSent or HeartbeatAnswered)).Select(e => "  " + e));
 
     public void Dispose() => _subscription.Dispose();
 
     private void Signal()
     {
-        var arrived = _arrived;
-        _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource arrived;
+        lock (_lock)
+        {
+            arrived = _arrived;
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         arrived.TrySetResult();
     }
 
@@ -70,7 +90,11 @@ public sealed class EventLog : IDisposable
 
         public void OnNext(ClientEvent value)
         {
-            log._events.Add(value);
+            lock (log._lock)
+            {
+                log._events.Add(value);
+            }
+
             log.Signal();
         }
     }
