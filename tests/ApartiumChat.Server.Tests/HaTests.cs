@@ -316,6 +316,42 @@ public sealed class HaTests
     }
 
     [Test]
+    public void ChatMessages_CarryConsecutiveSequenceNumbersPerTarget_LiveAndInHistory()
+    {
+        var cluster = new SimulatedCluster(2);
+        cluster.Run(async () =>
+        {
+            await cluster.StartAllAsync();
+            var ann = await cluster.RegisterAsync(0, "ann", HaCaps);
+            var bob = await cluster.RegisterAsync(1, "bob", HaCaps);
+            await ann.JoinAsync("#a");
+            await bob.JoinAsync("#a");
+            await bob.JoinAsync("#b");
+
+            await ann.SendAsync("PRIVMSG #a :a1");
+            await bob.SendAsync("PRIVMSG #b :b1");
+            await bob.SendAsync("PRIVMSG #a :a2");
+            await ann.SendAsync("PRIVMSG bob :dm1");
+            await ann.SendAsync("PRIVMSG #a :a3");
+            await cluster.SettleAsync();
+
+            var live = bob.Received.Where(m => m.Command == "PRIVMSG").ToList();
+            string? Seq(string text) => live.Single(m => m.Param(1) == text).GetTag("apartium.chat/seq");
+            Assert.That(new[] { Seq("a1"), Seq("a2"), Seq("a3") }, Is.EquivalentTo(new[] { "1", "2", "3" }), "#a counts from 1, whoever sends");
+            Assert.That((Seq("b1"), Seq("dm1")), Is.EqualTo(("1", "1")), "every channel and conversation counts on its own");
+            await bob.SendAsync("CHATHISTORY LATEST #a * 10");
+            await bob.ExpectAsync(m => m.Command == "BATCH");
+            var replayed = new List<string?>();
+            while ((await bob.ExpectAsync(m => m.Command is "PRIVMSG" or "BATCH")) is { Command: "PRIVMSG" } m)
+            {
+                replayed.Add(m.GetTag("apartium.chat/seq"));
+            }
+
+            Assert.That(replayed, Is.EqualTo(new[] { "1", "2", "3" }));
+        });
+    }
+
+    [Test]
     public void LiveDelivery_FollowsHistoryOrder_ForEveryMember()
     {
         var cluster = new SimulatedCluster(3);

@@ -22,4 +22,7 @@ public static class IrcTagNames
 
     /// <summary>On the echo of a retried message that was not delivered again.</summary>
     public const string ApartiumDuplicate = "apartium.chat/duplicate";
+
+    /// <summary>A chat message's position in its channel's (or conversation's) log: consecutive, so a gap shows a loss.</summary>
+    public const string ApartiumSequence = "apartium.chat/seq";
 }

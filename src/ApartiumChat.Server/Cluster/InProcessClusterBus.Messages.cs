@@ -137,7 +137,7 @@ public sealed partial class InProcessClusterBus
         var now = Now;
         var time = log.LastTime is { } last && last > now ? last : now;
         var parameters = draft.Text is null ? new[] { target } : [target, draft.Text];
-        var message = new OutboundMessage(session.Mask, draft.Command, parameters, time, _ids.NewMessageId(), draft.ClientTags, session.Id);
+        var message = new OutboundMessage(session.Mask, draft.Command, parameters, time, _ids.NewMessageId(), draft.ClientTags, session.Id, log.NextSequence);
         log.Append(message);
         if (draft.IdempotencyKey is { } key)
         {

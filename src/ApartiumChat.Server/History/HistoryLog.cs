@@ -32,6 +32,9 @@ public sealed class HistoryLog
 
     public int Count => (int)(_next - _first);
 
+    /// <summary>The sequence number the next appended message gets (1 for the first).</summary>
+    public long NextSequence => _next;
+
     /// <summary>The newest entry's time, or null when empty.</summary>
     public DateTimeOffset? LastTime => Count == 0 ? null : At(_next - 1).Time;
 
@@ -39,9 +42,9 @@ public sealed class HistoryLog
     public void Append(OutboundMessage entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.MsgId is null || (LastTime is { } last && entry.Time < last))
+        if (entry.MsgId is null || (LastTime is { } last && entry.Time < last) || entry.Sequence != _next)
         {
-            throw new ArgumentException("History holds chat messages with a msgid, in time order.", nameof(entry));
+            throw new ArgumentException("History holds chat messages with a msgid and the next sequence number, in time order.", nameof(entry));
         }
 
         if (Count == _ring.Length && _ring.Length < _capacity)

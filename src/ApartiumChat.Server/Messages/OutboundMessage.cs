@@ -21,7 +21,8 @@ public sealed class OutboundMessage
         DateTimeOffset time,
         string? msgId = null,
         IReadOnlyList<KeyValuePair<string, string>>? clientTags = null,
-        long originSessionId = 0)
+        long originSessionId = 0,
+        long sequence = 0)
     {
         Source = source;
         Command = command;
@@ -30,6 +31,7 @@ public sealed class OutboundMessage
         MsgId = msgId;
         ClientTags = clientTags ?? [];
         OriginSessionId = originSessionId;
+        Sequence = sequence;
     }
 
     public string? Source { get; }
@@ -48,6 +50,13 @@ public sealed class OutboundMessage
 
     /// <summary>The session whose action produced this message; 0 for the server.</summary>
     public long OriginSessionId { get; }
+
+    /// <summary>
+    /// A chat message's position in its target's history log (0 for events): consecutive per
+    /// channel or conversation, sent as <c>apartium.chat/seq</c>, so a client can tell that a
+    /// link lost a message even while the connection stays up.
+    /// </summary>
+    public long Sequence { get; }
 
     /// <summary>The line (CRLF included) as a client with these capabilities should see it.</summary>
     public ReadOnlyMemory<byte> EncodedFor(ClientCapabilities capabilities)
@@ -105,6 +114,11 @@ public sealed class OutboundMessage
         if (tags && MsgId is not null)
         {
             builder.Tag(IrcTagNames.MsgId, MsgId);
+        }
+
+        if (tags && Sequence > 0)
+        {
+            builder.Tag(IrcTagNames.ApartiumSequence, Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (tags && withClientTags)
