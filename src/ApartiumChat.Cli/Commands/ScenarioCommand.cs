@@ -25,14 +25,15 @@ internal static class ScenarioCommand
         var output = new Option<string?>("--out") { Description = "Directory for the report (default reports/<name>/<UTC timestamp>/).", HelpName = "dir" };
         var trialSeed = new Option<long?>("--trial-seed") { Description = "Replay exactly one trial, by the seed the report lists for it." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (it is also off when the output is not a terminal)." };
+        var noEvents = new Option<bool>("--no-events") { Description = "Do not write the event log (events.jsonl: every trial's events in order; large for long runs)." };
         var command = new Command("run", "Run a scenario (SCENARIOS.md): every trial on a fresh cluster, every message checked against a ledger. "
             + "Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid scenario or arguments (nothing ran), 3 the run itself broke.")
         {
-            file, trials, seed, mode, output, trialSeed, quiet,
+            file, trials, seed, mode, output, trialSeed, quiet, noEvents,
         };
         command.SetAction((parse, cancel) => ScenarioRunCommand.RunAsync(
             new ScenarioRunCommand.Arguments(
-                parse.GetValue(file)!, parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(mode), parse.GetValue(output), parse.GetValue(trialSeed), parse.GetValue(quiet)),
+                parse.GetValue(file)!, parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(mode), parse.GetValue(output), parse.GetValue(trialSeed), parse.GetValue(quiet), parse.GetValue(noEvents)),
             cancel));
         return command;
     }

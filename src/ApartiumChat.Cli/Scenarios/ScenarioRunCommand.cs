@@ -2,6 +2,7 @@ using ApartiumChat.Reports;
 using ApartiumChat.Reports.Results;
 using ApartiumChat.Scenarios.Execution;
 using ApartiumChat.Scenarios.Loading;
+using ApartiumChat.Scenarios.Model;
 using ApartiumChat.Scenarios.Running;
 using Spectre.Console;
 
@@ -44,17 +45,42 @@ internal static class ScenarioRunCommand
 
         var interactive = !arguments.Quiet && !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         console.MarkupLine($"[bold]{Markup.Escape(run.Scenario.Name)}[/]: {run.Trials.Count} trial(s), mode {run.Scenario.ModeName}, seed {run.Scenario.Seed}{(run.ReplayedTrialSeed is { } s ? $", replaying trial seed {s}" : string.Empty)}");
-        var host = new TcpTrialHost();
-        var runner = new ScenarioRunner(_ => host, TimeProvider.System, warmUp: true);
-        var result = interactive
-            ? await RunWithProgressAsync(runner, run, console, cancellationToken)
-            : await runner.RunAsync(run, cancellationToken);
+        var runner = RunnerFor(run);
 
-        var directory = arguments.Output ?? ReportWriter.NewRunDirectory(Path.Combine(Directory.GetCurrentDirectory(), "reports"), run.Scenario.Name, result.StartedUtc);
+        // The folder is named from the start of the run; the event log streams into it trial by
+        // trial, in trial order, so a long run never holds every trial's events in memory.
+        var directory = arguments.Output ?? ReportWriter.NewRunDirectory(Path.Combine(Directory.GetCurrentDirectory(), "reports"), run.Scenario.Name, TimeProvider.System.GetUtcNow());
+        Directory.CreateDirectory(directory);
+        RunResult result;
+        await using (var stream = arguments.NoEvents ? null : File.Create(Path.Combine(directory, TrialEventLog.FileName)))
+        {
+            using var events = stream is null ? null : new TrialEventLog(stream);
+            if (events is not null)
+            {
+                runner.TrialCompleted += events.Write;
+            }
+
+            result = interactive
+                ? await RunWithProgressAsync(runner, run, console, cancellationToken)
+                : await runner.RunAsync(run, cancellationToken);
+        }
+
         await ReportWriter.WriteAsync(result, directory, cancellationToken);
         SummaryRendering.Write(console, result);
         console.MarkupLine($"report: [link]{Markup.Escape(Path.Combine(directory, ReportWriter.HtmlFile))}[/]");
         return result.ExitCode;
+    }
+
+    /// <summary>tcp: one real host, trials in sequence after a warm-up. sim: a fresh simulated host per trial, trials in parallel.</summary>
+    private static ScenarioRunner RunnerFor(PreparedRun run)
+    {
+        if (run.Scenario.Mode == ScenarioMode.Sim)
+        {
+            return ScenarioRunner.Simulated(TimeProvider.System);
+        }
+
+        var host = new TcpTrialHost();
+        return new ScenarioRunner(_ => host, TimeProvider.System, warmUp: true);
     }
 
     private static async Task<RunResult> RunWithProgressAsync(ScenarioRunner runner, PreparedRun run, IAnsiConsole console, CancellationToken cancellationToken)
@@ -91,5 +117,5 @@ internal static class ScenarioRunCommand
         return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
-    internal sealed record Arguments(string Scenario, int? Trials, long? Seed, string? Mode, string? Output, long? TrialSeed, bool Quiet);
+    internal sealed record Arguments(string Scenario, int? Trials, long? Seed, string? Mode, string? Output, long? TrialSeed, bool Quiet, bool NoEvents = false);
 }

@@ -8,15 +8,17 @@ namespace ApartiumChat.Scenarios.Execution;
 /// <summary>
 /// Runs every trial of a prepared scenario, each on a fresh cluster, and collects the results.
 /// A trial that breaks (the harness failed, not an expectation) is reported with its seed and
-/// the run goes on.
+/// the run goes on. Over tcp the trials run one after the other in real time; in simulation
+/// they run in parallel, each on its own loop in virtual time, and are reported in trial order.
 /// </summary>
 public sealed class ScenarioRunner
 {
-    private readonly Func<PlannedTrial, ITrialHost> _hostFor;
+    private readonly Func<PlannedTrial, ITrialHost>? _hostFor;
+    private readonly SimulationOptions? _simulation;
     private readonly TimeProvider _wallClock;
     private readonly bool _warmUp;
 
-    /// <param name="hostFor">The host each trial runs on (tcp: one real host; sim: a fresh simulated one per trial).</param>
+    /// <param name="hostFor">The host each trial runs on (tcp: one real host).</param>
     /// <param name="wallClock">Real time, for the report's start time and progress estimates.</param>
     /// <param name="warmUp">
     /// Run the first trial once unmeasured before the others. Over real sockets the first crash
@@ -26,15 +28,38 @@ public sealed class ScenarioRunner
     /// </param>
     public ScenarioRunner(Func<PlannedTrial, ITrialHost> hostFor, TimeProvider wallClock, bool warmUp = false)
     {
+        ArgumentNullException.ThrowIfNull(hostFor);
         _hostFor = hostFor;
         _wallClock = wallClock;
         _warmUp = warmUp;
     }
 
+    private ScenarioRunner(SimulationOptions simulation, TimeProvider wallClock)
+    {
+        _simulation = simulation;
+        _wallClock = wallClock;
+    }
+
+    /// <summary>
+    /// A runner for <c>"mode": "sim"</c>: each trial on a fresh <see cref="SimTrialHost"/>,
+    /// several at once. No warm-up: virtual time does not see the compiler.
+    /// </summary>
+    public static ScenarioRunner Simulated(TimeProvider wallClock, SimulationOptions? options = null)
+    {
+        options ??= SimulationOptions.Default;
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        return new ScenarioRunner(options, wallClock);
+    }
+
     /// <summary>The HA client library's defaults, for what a scenario's <c>client</c> section leaves out.</summary>
     public static Model.ScenarioClientOptions ClientDefaults => TrialClients.ClientDefaults;
 
-    /// <summary>Called after each trial, with its figures (null when it broke).</summary>
+    /// <summary>Called after each trial, in trial order, with its figures (null when it broke).</summary>
     public event Action<TrialReport>? TrialCompleted;
 
     public async Task<RunResult> RunAsync(PreparedRun run, CancellationToken cancellationToken)
@@ -42,6 +67,20 @@ public sealed class ScenarioRunner
         ArgumentNullException.ThrowIfNull(run);
         var settings = MeasurementSettings.For(run.Scenario, TrialClients.ClientDefaults);
         var collector = new RunCollector(run.Scenario, run.DisplayPath, _wallClock.GetUtcNow(), run.ReplayedTrialSeed, settings);
+        if (_simulation is not null)
+        {
+            await RunSimulatedAsync(run, settings, collector, _simulation, cancellationToken);
+        }
+        else
+        {
+            await RunRealAsync(run, collector, cancellationToken);
+        }
+
+        return collector.Complete();
+    }
+
+    private async Task RunRealAsync(PreparedRun run, RunCollector collector, CancellationToken cancellationToken)
+    {
         if (_warmUp && run.Trials.Count > 0)
         {
             await WarmUpAsync(run, cancellationToken);
@@ -53,7 +92,7 @@ public sealed class ScenarioRunner
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var outcome = await TrialExecution.RunAsync(run, trial, _hostFor(trial), cancellationToken);
+                var outcome = await TrialExecution.RunAsync(run, trial, _hostFor!(trial), cancellationToken);
                 var figures = collector.AddObserved(trial, outcome.Observation);
                 TrialCompleted?.Invoke(new TrialReport(trial, figures, outcome, null));
             }
@@ -64,15 +103,32 @@ public sealed class ScenarioRunner
                 TrialCompleted?.Invoke(new TrialReport(trial, null, null, error));
             }
         }
+    }
 
-        return collector.Complete();
+    private async Task RunSimulatedAsync(PreparedRun run, MeasurementSettings settings, RunCollector collector, SimulationOptions options, CancellationToken cancellationToken)
+    {
+        using var trials = new SimulatedTrials(run, settings, options.Seams, options.Workers);
+        for (var i = 0; i < run.Trials.Count; i++)
+        {
+            var result = await trials.TakeAsync(i, cancellationToken);
+            if (result.Figures is { } figures)
+            {
+                collector.AddMeasured(result.Trial, figures);
+            }
+            else
+            {
+                collector.AddBroken(result.Trial, result.Error!);
+            }
+
+            TrialCompleted?.Invoke(new TrialReport(result.Trial, result.Figures, result.Outcome, result.Error));
+        }
     }
 
     private async Task WarmUpAsync(PreparedRun run, CancellationToken cancellationToken)
     {
         try
         {
-            await TrialExecution.RunAsync(run, run.Trials[0], _hostFor(run.Trials[0]), cancellationToken);
+            await TrialExecution.RunAsync(run, run.Trials[0], _hostFor!(run.Trials[0]), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -12,38 +12,55 @@ namespace ApartiumChat.Scenarios.Execution;
 /// </summary>
 internal sealed partial class TrialCluster
 {
-    /// <summary>Applies a fault; returns the clients whose links it acts on (empty for server faults).</summary>
-    public async Task<IReadOnlyList<string>> ApplyAsync(Fault fault, CancellationToken cancellationToken)
+    /// <summary>
+    /// The clients a link fault acts on in this trial: each named client's link is drawn once
+    /// against the fault's toxicity (and journaled). Empty for server faults and heals.
+    /// </summary>
+    public IReadOnlyList<string> Target(Fault fault)
+    {
+        if (fault.Kind != FaultKind.Link || fault.Type == FaultType.Heal)
+        {
+            return [];
+        }
+
+        var name = FaultName(fault);
+        var now = _host.Time.GetUtcNow();
+        return [.. fault.TargetClients(_scenario.ClientIds)
+            .Where(client => Injections.Decide(_trialSeed, _proxies[(client, fault.Server)].Name, name, client, fault.Toxicity, now))];
+    }
+
+    /// <summary>Applies a fault (a link fault to the <paramref name="targets"/> <see cref="Target"/> chose).</summary>
+    public async Task ApplyAsync(Fault fault, IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {
         switch (fault.Type)
         {
             case FaultType.Crash:
                 await CrashAsync(fault.Server);
-                return [];
+                break;
             case FaultType.Restart:
                 await StartServerAsync(fault.Server, _serverAddresses[fault.Server], cancellationToken);
-                return [];
+                break;
             case FaultType.Hang:
                 _servers[fault.Server]!.Hang();
                 _states[fault.Server] = ServerState.Hung;
-                return [];
+                break;
             case FaultType.Unhang:
                 _servers[fault.Server]!.Unhang();
                 _states[fault.Server] = ServerState.Running;
-                return [];
+                break;
             case FaultType.Shutdown:
                 Shutdown(fault.Server);
-                return [];
+                break;
             case FaultType.Heal:
-                var healed = fault.TargetClients(_scenario.ClientIds);
-                foreach (var client in healed)
+                foreach (var client in fault.TargetClients(_scenario.ClientIds))
                 {
                     _proxies[(client, fault.Server)].RemoveAllToxics();
                 }
 
-                return healed;
+                break;
             default:
-                return ApplyToLinks(fault);
+                ApplyToLinks(fault, targets);
+                break;
         }
     }
 
@@ -60,20 +77,12 @@ internal sealed partial class TrialCluster
         }
     }
 
-    private List<string> ApplyToLinks(Fault fault)
+    private void ApplyToLinks(Fault fault, IReadOnlyList<string> targets)
     {
         var name = FaultName(fault);
-        var now = _host.Time.GetUtcNow();
-        var targets = new List<string>();
-        foreach (var client in fault.TargetClients(_scenario.ClientIds))
+        foreach (var client in targets)
         {
             var proxy = _proxies[(client, fault.Server)];
-            if (!Injections.Decide(_trialSeed, proxy.Name, name, client, fault.Toxicity, now))
-            {
-                continue;
-            }
-
-            targets.Add(client);
             if (fault.Type == FaultType.Reset)
             {
                 proxy.ResetConnections(name);
@@ -85,8 +94,6 @@ internal sealed partial class TrialCluster
                 proxy.AddToxic(toxic);
             }
         }
-
-        return targets;
     }
 
     /// <summary>The toxics that make up a link fault (the scenario's own forMs is healed by the timeline).</summary>

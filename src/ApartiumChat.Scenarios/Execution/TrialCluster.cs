@@ -23,27 +23,28 @@ internal sealed partial class TrialCluster : IAsyncDisposable
     private readonly ITrialHost _host;
     private readonly long _trialSeed;
     private readonly IrcServerOptions _options;
-    private readonly InProcessClusterBus _bus;
+    private readonly IClusterBus _bus;
     private readonly Dictionary<string, IrcServer?> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndPoint> _serverAddresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServerState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Client, string Server), FaultProxy> _proxies = [];
     private readonly List<Task> _shutdowns = [];
 
-    private TrialCluster(Scenario scenario, ITrialHost host, long trialSeed)
+    private TrialCluster(Scenario scenario, ITrialHost host, long trialSeed, TrialSeams seams)
     {
         _scenario = scenario;
         _host = host;
         _trialSeed = trialSeed;
         _options = ServerOptionsFor(scenario);
-        _bus = new InProcessClusterBus(_options, host.Time, host.EngineRandom(trialSeed, "cluster"));
+        IClusterBus bus = new InProcessClusterBus(_options, host.Time, host.EngineRandom(trialSeed, "cluster"));
+        _bus = seams.ClusterBus is { } wrap ? wrap(bus) : bus;
     }
 
     public InjectionJournal Injections { get; } = new();
 
-    public static async Task<TrialCluster> StartAsync(Scenario scenario, ITrialHost host, long trialSeed, CancellationToken cancellationToken)
+    public static async Task<TrialCluster> StartAsync(Scenario scenario, ITrialHost host, long trialSeed, TrialSeams seams, CancellationToken cancellationToken)
     {
-        var cluster = new TrialCluster(scenario, host, trialSeed);
+        var cluster = new TrialCluster(scenario, host, trialSeed, seams);
         try
         {
             foreach (var server in scenario.ServerIds)

@@ -21,15 +21,20 @@ public static class TrialExecution
 
     private static readonly TimeSpan QuiescencePoll = TimeSpan.FromMilliseconds(20);
 
-    public static async Task<TrialOutcome> RunAsync(PreparedRun run, PlannedTrial trial, ITrialHost host, CancellationToken cancellationToken)
+    public static Task<TrialOutcome> RunAsync(PreparedRun run, PlannedTrial trial, ITrialHost host, CancellationToken cancellationToken) =>
+        RunAsync(run, trial, host, TrialSeams.None, cancellationToken);
+
+    /// <summary>One trial with some components substituted (tests only; see <see cref="TrialSeams"/>).</summary>
+    public static async Task<TrialOutcome> RunAsync(PreparedRun run, PlannedTrial trial, ITrialHost host, TrialSeams seams, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(seams);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(host);
         var scenario = run.Scenario;
         var time = host.Time;
         var journal = new TrialJournal(time);
-        await using var cluster = await TrialCluster.StartAsync(scenario, host, trial.Seed, cancellationToken);
+        await using var cluster = await TrialCluster.StartAsync(scenario, host, trial.Seed, seams, cancellationToken);
         await using var clients = TrialClients.Create(scenario, cluster, host, trial.Seed, journal);
         await clients.StartAsync(StartBound, time, cancellationToken);
 
@@ -60,19 +65,26 @@ public static class TrialExecution
                 await Task.Delay(wait, time, cancellationToken);
             }
 
+            // The journal says what happened before it happens: a fault's effects (a client
+            // declaring its connection dead, a reconnect after a restart) are journaled from
+            // engine events that may run as soon as the fault is applied, and the calculators
+            // read cause and effect from journal order.
+            var at = journal.NowMs;
             switch (step.Kind)
             {
                 case TimelineStepKind.Apply:
                     var fault = step.Fault!;
-                    var at = journal.NowMs;
-                    var targets = await cluster.ApplyAsync(fault, cancellationToken);
+                    var targets = cluster.Target(fault);
                     if (fault.Type != FaultType.Heal)
                     {
-                        journal.Record(new FaultApplied(at, fault.Index, fault.Type, fault.Server, fault.Kind == FaultKind.Link ? targets : []));
+                        journal.Record(new FaultApplied(at, fault.Index, fault.Type, fault.Server, targets));
                     }
 
+                    RecordEnds(journal, step, at);
+                    await cluster.ApplyAsync(fault, targets, cancellationToken);
                     break;
                 case TimelineStepKind.Expire:
+                    RecordEnds(journal, step, at);
                     foreach (var ending in step.Ends)
                     {
                         cluster.Expire(step.Fault!, ending.Clients);
@@ -80,14 +92,18 @@ public static class TrialExecution
 
                     break;
                 case TimelineStepKind.EndOfTimeline:
+                    RecordEnds(journal, step, at);
                     cluster.HealAll();
                     break;
             }
+        }
+    }
 
-            foreach (var ending in step.Ends)
-            {
-                journal.Record(new FaultEnded(journal.NowMs, ending.FaultIndex, ending.Clients));
-            }
+    private static void RecordEnds(TrialJournal journal, TimelineStep step, double at)
+    {
+        foreach (var ending in step.Ends)
+        {
+            journal.Record(new FaultEnded(at, ending.FaultIndex, ending.Clients));
         }
     }
 

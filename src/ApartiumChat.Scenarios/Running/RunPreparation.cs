@@ -5,10 +5,10 @@ namespace ApartiumChat.Scenarios.Running;
 
 /// <summary>
 /// Everything before the first trial of <c>apartium scenario run</c>: find the file, load and
-/// validate it, apply and check the command-line options, and check this build can run it.
-/// Any problem means exit code 2 with nothing run.
+/// validate it, apply and check the command-line options. Any problem means exit code 2 with
+/// nothing run. Both modes (tcp, sim) run every valid scenario.
 /// <code>
-///   argument --resolve--> file --load--> scenario --options--> scenario' --preconditions--> PreparedRun
+///   argument --resolve--> file --load--> scenario --options--> scenario' --> PreparedRun
 ///        \________________\_______________\_____________________\______ problems (exit 2)
 /// </code>
 /// </summary>
@@ -18,8 +18,7 @@ public static class RunPreparation
         string argument,
         string currentDirectory,
         ScenarioOverrides overrides,
-        ScenarioLoadOptions? options = null,
-        bool simulationAvailable = false)
+        ScenarioLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var optionProblems = overrides.Validate();
@@ -41,12 +40,6 @@ public static class RunPreparation
         }
 
         var scenario = overrides.ApplyTo(loaded.Scenario);
-        var preconditions = RunPreconditions.Check(scenario, simulationAvailable);
-        if (preconditions.Count > 0)
-        {
-            return RunPreparationResult.Refused(preconditions);
-        }
-
         return RunPreparationResult.Ready(new PreparedRun(
             scenario,
             resolution.FullPath,

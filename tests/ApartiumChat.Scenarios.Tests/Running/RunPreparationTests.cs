@@ -1,3 +1,4 @@
+using ApartiumChat.Scenarios.Model;
 using ApartiumChat.Scenarios.Running;
 using ApartiumChat.Scenarios.Trials;
 
@@ -30,12 +31,12 @@ public sealed class RunPreparationTests
     }
 
     [Test]
-    public void SimMode_IsRefused()
+    public void SimMode_IsPrepared()
     {
         var result = RunPreparation.Prepare("crash-primary", Here, new ScenarioOverrides { Mode = "sim" });
 
-        Assert.That(result.IsReady, Is.False);
-        Assert.That(result.Problems, Is.EqualTo(new[] { RunPreconditions.SimNotAvailable }));
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Run!.Scenario.Mode, Is.EqualTo(ScenarioMode.Sim));
     }
 
     [Test]

@@ -50,12 +50,9 @@ public sealed class ScenarioOverridesTests
     }
 
     [Test]
-    public void SimMode_IsRefusedUntilTheSimulatorLands()
+    public void ModeSim_OverridesTheFilesMode()
     {
-        var sim = Scenario with { Mode = ScenarioMode.Sim };
-
-        Assert.That(RunPreconditions.Check(sim), Is.EqualTo(new[] { RunPreconditions.SimNotAvailable }));
-        Assert.That(RunPreconditions.Check(sim, simulationAvailable: true), Is.Empty);
-        Assert.That(RunPreconditions.Check(Scenario), Is.Empty);
+        Assert.That(new ScenarioOverrides { Mode = "sim" }.ApplyTo(Scenario).Mode, Is.EqualTo(ScenarioMode.Sim));
+        Assert.That(new ScenarioOverrides { Mode = "tcp" }.ApplyTo(Scenario with { Mode = ScenarioMode.Sim }).Mode, Is.EqualTo(ScenarioMode.Tcp));
     }
 }
