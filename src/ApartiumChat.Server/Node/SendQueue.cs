@@ -10,7 +10,8 @@ namespace ApartiumChat.Server.Node;
 /// <remarks>
 /// It replaces an unbounded Channel, which cost each connection about 1.3 KB even when idle
 /// (a 32-slot segment, reader and waiter objects): thousands of idle clients feel that. The
-/// ring is allocated on first use and dropped when it drains, so an idle connection holds none.
+/// ring is allocated on first use, kept while it is small, and dropped by <see cref="Trim"/>
+/// once the connection has been quiet (the liveness check), so an idle connection holds none.
 /// <para>
 /// Waking the writer is separate from adding (<see cref="TryAdd"/> tells the one caller who
 /// must wake it), so that a fan-out can add to many queues and wake each writer once at the
@@ -20,7 +21,10 @@ namespace ApartiumChat.Server.Node;
 internal sealed class SendQueue : IValueTaskSource<bool>
 {
     private const int FirstSize = 4;
-    private const int KeptSize = 8;
+
+    // A drained ring up to this size is kept: fan-out batches (up to a read's worth of lines
+    // per member) then reuse it instead of growing a new one each time.
+    private const int KeptSize = 64;
 
     private readonly Lock _gate = new();
     private ReadOnlyMemory<byte>[] _ring = [];
@@ -140,6 +144,19 @@ internal sealed class SendQueue : IValueTaskSource<bool>
         }
 
         return written;
+    }
+
+    /// <summary>Drops the ring if nothing is queued: the connection has gone quiet.</summary>
+    public void Trim()
+    {
+        lock (_gate)
+        {
+            if (_count == 0)
+            {
+                _ring = [];
+                _head = 0;
+            }
+        }
     }
 
     private void Grow()
