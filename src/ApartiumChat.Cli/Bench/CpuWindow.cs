@@ -53,11 +53,11 @@ internal sealed record CpuUse(double WallSeconds, double? ServerSeconds, double 
     public double OtherShare => OtherSeconds / WallSeconds;
 
     /// <summary>
-    /// The load generator, not the server, limited the run: it used at least as much CPU as
-    /// the server while the machine's cores were nearly all busy (they are shared), or it
-    /// alone kept most of a core busy while the server's use is unknown.
+    /// The load generator, not the server, may have limited the run: it kept at least half a
+    /// core busy, used at least as much CPU as the server, and the machine's cores (shared by
+    /// both) were nearly all busy; or, the server's use unknown, it kept most of a core busy.
     /// </summary>
     public bool GeneratorBound => ServerShare is { } server
-        ? GeneratorShare >= server && GeneratorShare + server + OtherShare >= 0.85 * Cores
+        ? GeneratorShare >= 0.5 && GeneratorShare >= server && GeneratorShare + server + OtherShare >= 0.85 * Cores
         : GeneratorShare >= 0.85;
 }

@@ -5,7 +5,8 @@ namespace ApartiumChat.Cli.Bench;
 /// <summary>
 /// Idle hold: N registered clients doing nothing. Memory per connection is the server's
 /// resident memory after the clients connected (and, for a .NET server, a full GC) minus
-/// before, divided by N. The server must be a separate process.
+/// before, divided by N. The server must be a separate process. A warm-up crowd (a tenth
+/// of N, at most 500) connects and leaves first.
 /// </summary>
 internal static class IdleWorkload
 {
@@ -14,6 +15,15 @@ internal static class IdleWorkload
         var pid = settings.ServerPid!.Value;
         var started = DateTimeOffset.UtcNow;
         var load = ProcessProbe.LoadAverage().One;
+
+        // Warm-up: a first crowd that comes and goes, so that what any server sets up once
+        // (code paths, pools, threads, tables) is in "before", not charged to the connections.
+        await using (var warmUp = new ConnectionCrowd())
+        {
+            await warmUp.ConnectAsync(new TcpTransport(), settings.Target, Math.Clamp(settings.Clients / 10, 1, 500), settings.Concurrency, rate: null, settings.ConnectTimeout, "w", cancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var gc = await GcTrigger.CollectAsync(pid, cancellationToken);
         var before = ProcessProbe.ResidentBytes(pid) ?? 0;
         await using var crowd = new ConnectionCrowd();
