@@ -32,6 +32,7 @@ internal sealed class SendQueue : IValueTaskSource<bool>
     private int _count;
     private bool _completed;
     private bool _waiting;
+    private bool _shrink;
     private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
 
     /// <summary>
@@ -136,14 +137,24 @@ internal sealed class SendQueue : IValueTaskSource<bool>
             if (_count == 0)
             {
                 _head = 0;
-                if (_ring.Length > KeptSize)
+                if (_ring.Length > KeptSize || _shrink)
                 {
                     _ring = []; // a burst is over: an idle connection keeps no big ring
+                    _shrink = false;
                 }
             }
         }
 
         return written;
+    }
+
+    /// <summary>Drops the ring the next time the writer empties it (after a one-off burst such as the welcome).</summary>
+    public void ShrinkWhenDrained()
+    {
+        lock (_gate)
+        {
+            _shrink = true;
+        }
     }
 
     /// <summary>Drops the ring if nothing is queued: the connection has gone quiet.</summary>
