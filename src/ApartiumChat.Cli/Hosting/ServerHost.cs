@@ -16,7 +16,10 @@ internal static class ServerHost
     public static async Task<int> RunAsync(ServerSettings settings, ILoggerFactory loggers, TextWriter output, CancellationToken stop)
     {
         var time = TimeProvider.System;
-        var transport = new TcpTransport();
+        // Inline pipe wake-ups: a read wakes the read loop on the receiving thread and a flush
+        // sends on the flushing thread, two thread-pool hops fewer per message each way. The
+        // server's loops never block, which is what inline scheduling asks.
+        var transport = new TcpTransport(new TcpTransportOptions { InlineScheduling = true });
         var cluster = new InProcessClusterBus(settings.Options, time, new SecureRandom());
         var servers = new List<IrcServer>();
         try

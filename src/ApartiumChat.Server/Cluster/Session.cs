@@ -13,9 +13,9 @@ public sealed class Session
     internal Session(long id, string nick, string user, string host, string realName, bool isHa, DateTimeOffset signOn, int maxIdempotencyKeys)
     {
         Id = id;
-        Nick = nick;
         User = user;
         Host = host;
+        Nick = nick; // after User and Host: it builds the mask
         RealName = realName;
         IsHa = isHa;
         SignOn = signOn;
@@ -24,7 +24,15 @@ public sealed class Session
 
     public long Id { get; }
 
-    public string Nick { get; internal set; }
+    public string Nick
+    {
+        get;
+        internal set
+        {
+            field = value;
+            Mask = $"{value}!{User}@{Host}";
+        }
+    }
 
     public string User { get; }
 
@@ -37,8 +45,8 @@ public sealed class Session
 
     public DateTimeOffset SignOn { get; }
 
-    /// <summary>The source of this session's messages: <c>nick!user@host</c>.</summary>
-    public string Mask => $"{Nick}!{User}@{Host}";
+    /// <summary>The source of this session's messages: <c>nick!user@host</c> (built when the nick changes, not per message).</summary>
+    public string Mask { get; private set; } = string.Empty;
 
     public bool IsAttached => Endpoint is not null;
 

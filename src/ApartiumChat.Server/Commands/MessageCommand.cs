@@ -45,9 +45,11 @@ internal sealed class MessageCommand : CommandHandler
             return;
         }
 
-        var clientTags = message.Tags.Where(t => t.IsClientOnly).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
+        var clientTags = ClientTags(message);
         var maxTargets = client.Server.Options.Limits.MaxTargets;
-        var names = targets.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        // The hot path: one target needs no split (no array, no copy of the name).
+        var names = targets.Contains(',', StringComparison.Ordinal) ? targets.Split(',', StringSplitOptions.RemoveEmptyEntries) : [targets];
         for (var i = 0; i < names.Length; i++)
         {
             if (i >= maxTargets)
@@ -90,6 +92,20 @@ internal sealed class MessageCommand : CommandHandler
         {
             client.SendLine(sent.EncodedFor(client.Capabilities));
         }
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ClientTags(IrcMessage message)
+    {
+        List<KeyValuePair<string, string>>? tags = null;
+        foreach (var tag in message.Tags)
+        {
+            if (tag.IsClientOnly)
+            {
+                (tags ??= []).Add(KeyValuePair.Create(tag.Key, tag.Value));
+            }
+        }
+
+        return tags is null ? [] : tags;
     }
 
     private static bool TryGetIdempotencyKey(ClientConnection client, IrcMessage message, out string? key)

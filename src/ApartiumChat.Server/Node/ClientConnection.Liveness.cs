@@ -80,6 +80,7 @@ internal sealed partial class ClientConnection
         }
 
         var silent = time.GetElapsedTime(Volatile.Read(ref _lastHeard));
+        _queue.Trim(); // quiet enough for a liveness check: give back the send ring
         if (silent >= limits.PingInterval)
         {
             Volatile.Write(ref _pingSentAt, time.GetTimestamp());

@@ -31,7 +31,7 @@ internal sealed partial class ClientConnection
         _closeRequested = true;
         _closeReason = reason;
         Enqueue(Encode(new IrcMessage(IrcCommands.Error, $"Closing link: {Host} ({errorMessage})")), force: true);
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         _transport.Transport.Input.CancelPendingRead();
     }
 
@@ -79,6 +79,7 @@ internal sealed partial class ClientConnection
     {
         var lines = 0;
         var before = buffer.Length;
+        using var batch = DeliveryBatch.Begin();
         try
         {
             while (!_closeRequested)

@@ -186,5 +186,8 @@ internal sealed partial class ClientConnection
         Replies.SendISupport(this);
         Replies.SendLusers(this);
         Replies.SendMotd(this);
+
+        // The welcome is the biggest burst most clients ever get; many then sit idle for hours.
+        _queue.ShrinkWhenDrained();
     }
 }

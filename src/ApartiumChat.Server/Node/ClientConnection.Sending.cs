@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Threading.Channels;
 using ApartiumChat.Protocol;
 
 namespace ApartiumChat.Server.Node;
@@ -13,7 +11,7 @@ internal sealed partial class ClientConnection
 {
     private const int FlushThreshold = 32 * 1024;
 
-    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly SendQueue _queue = new();
     private long _queuedBytes;
     private int _overflowed;
     private Task _writing = Task.CompletedTask;
@@ -87,9 +85,13 @@ internal sealed partial class ClientConnection
             return;
         }
 
-        if (_queue.Writer.TryWrite(line))
+        if (_queue.TryAdd(line, out var wake))
         {
             _server.Metrics.Queued(line.Length);
+            if (wake)
+            {
+                DeliveryBatch.Wake(_queue);
+            }
         }
         else
         {
@@ -100,19 +102,13 @@ internal sealed partial class ClientConnection
     private async Task WriteLoopAsync()
     {
         var output = _transport.Transport.Output;
-        var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync())
+            while (await _queue.WaitToReadAsync())
             {
                 await _server.Gate.WaitAsync();
-                var unflushed = 0;
-                while (unflushed < FlushThreshold && reader.TryRead(out var line))
-                {
-                    output.Write(line.Span);
-                    unflushed += line.Length;
-                    Interlocked.Add(ref _queuedBytes, -line.Length);
-                }
+                var written = _queue.DrainInto(output, FlushThreshold);
+                Interlocked.Add(ref _queuedBytes, -written);
 
                 var flushed = await output.FlushAsync();
                 if (flushed.IsCompleted || flushed.IsCanceled)

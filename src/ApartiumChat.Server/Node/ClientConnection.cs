@@ -42,8 +42,6 @@ internal sealed partial class ClientConnection : ISessionEndpoint
             MaxRestLength = server.Options.Limits.MaxLineBytes,
             MaxTagsLength = server.Options.Limits.MaxTagBytes,
         });
-        _queue = System.Threading.Channels.Channel.CreateUnbounded<ReadOnlyMemory<byte>>(
-            new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     }
 
     public long Id => _connection.Id;
@@ -145,7 +143,7 @@ internal sealed partial class ClientConnection : ISessionEndpoint
             _server.Cluster.ConnectionLost(session, this, _closeReason);
         }
 
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         await DrainWriterAsync();
         try
         {

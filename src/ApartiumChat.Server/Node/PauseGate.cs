@@ -24,7 +24,10 @@ internal sealed class PauseGate
     {
         lock (_lock)
         {
-            _closed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_closed is null)
+            {
+                Volatile.Write(ref _closed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
         }
     }
 
@@ -34,17 +37,13 @@ internal sealed class PauseGate
         lock (_lock)
         {
             closed = _closed;
-            _closed = null;
+            Volatile.Write(ref _closed, null);
         }
 
         closed?.TrySetResult();
     }
 
-    public ValueTask WaitAsync()
-    {
-        lock (_lock)
-        {
-            return _closed is null ? ValueTask.CompletedTask : new ValueTask(_closed.Task);
-        }
-    }
+    /// <remarks>Lock-free: every read and write loop passes here once per turn.</remarks>
+    public ValueTask WaitAsync() =>
+        Volatile.Read(ref _closed) is { } closed ? new ValueTask(closed.Task) : ValueTask.CompletedTask;
 }

@@ -8,11 +8,13 @@ namespace ApartiumChat.Transport.Tcp;
 public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactory
 {
     private readonly TcpTransportOptions _options;
+    private readonly PipeOptions _pipeOptions; // shared: one per connection is 72 bytes times thousands
     private long _nextId;
 
     public TcpTransport(TcpTransportOptions? options = null)
     {
         _options = options ?? TcpTransportOptions.Default;
+        _pipeOptions = PipeOptionsFor(_options);
     }
 
     public ValueTask<IConnectionListener> BindAsync(EndPoint endPoint, CancellationToken cancellationToken = default)
@@ -54,7 +56,7 @@ public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactor
     internal SocketConnection Wrap(Socket socket)
     {
         socket.NoDelay = _options.NoDelay;
-        var connection = new SocketConnection(socket, Interlocked.Increment(ref _nextId), PipeOptionsFor(_options));
+        var connection = new SocketConnection(socket, Interlocked.Increment(ref _nextId), _pipeOptions);
         connection.Start();
         return connection;
     }
