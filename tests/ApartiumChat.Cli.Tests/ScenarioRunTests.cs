@@ -65,4 +65,61 @@ public sealed class ScenarioRunTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr, Does.Contain("no-such-scenario"));
     }
+
+    [Test]
+    [Category("Tcp")]
+    public void TrialSeed_OverTcp_ReplaysTheSameTargetingDecisions()
+    {
+        var scenario = Path.Combine(AppContext.BaseDirectory, "testdata", "partial-toxicity-tcp.json");
+        var whole = Path.Combine(Path.GetTempPath(), "apartium-ci-" + Guid.NewGuid().ToString("N"));
+        var replay = whole + "-replay";
+        try
+        {
+            var (code, stdout, stderr) = Apartium.Run(TimeSpan.FromMinutes(4), "scenario", "run", scenario, "--out", whole, "--quiet");
+            Assert.That(code, Is.Zero, stdout + stderr);
+            using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(whole, "results.json")));
+            var seed = results.RootElement.GetProperty("trials")[1].GetProperty("seed").GetInt64();
+
+            (code, stdout, stderr) = Apartium.Run(TimeSpan.FromMinutes(4), "scenario", "run", scenario, "--out", replay, "--quiet",
+                "--trial-seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.That(code, Is.Zero, stdout + stderr);
+
+            var original = TargetingDecisions(whole, trial: 2);
+            Assert.That(original.Count(d => d.EndsWith("applied", StringComparison.Ordinal)), Is.InRange(1, original.Count - 1),
+                "toxicity 0.5 over 6 clients and 2 faults hits some clients and spares others");
+            Assert.That(TargetingDecisions(replay, trial: null), Is.EqualTo(original), "the replay runs that one trial alone");
+        }
+        finally
+        {
+            foreach (var output in new[] { whole, replay }.Where(Directory.Exists))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A trial's (or, with no trial given, every) targeting decisions from the event log: which fault hit which client, with the draw
+    /// (timestamps left out: over real sockets the network's own timing does not repeat).
+    /// </summary>
+    private static List<string> TargetingDecisions(string output, int? trial)
+    {
+        var decisions = new List<string>();
+        foreach (var line in File.ReadLines(Path.Combine(output, "events.jsonl")))
+        {
+            using var entry = JsonDocument.Parse(line);
+            var e = entry.RootElement;
+            if ((trial is null || e.GetProperty("trial").GetInt32() == trial)
+                && e.GetProperty("event").GetString() == "injection"
+                && e.GetProperty("kind").GetString() == "Decision"
+                && e.TryGetProperty("toxicity", out var toxicity) && toxicity.GetDouble() < 1)
+            {
+                decisions.Add($"{e.GetProperty("proxy").GetString()} {e.GetProperty("key").GetString()} draw {e.GetProperty("draw").GetDouble():R} "
+                    + (e.GetProperty("applied").GetBoolean() ? "applied" : "spared"));
+            }
+        }
+
+        decisions.Sort(StringComparer.Ordinal);
+        return decisions;
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ApartiumChat.Cli.Bench;
 using ApartiumChat.Cli.Configuration;
+using ApartiumChat.Cli.Hosting;
 using ApartiumChat.Transport;
 
 namespace ApartiumChat.Cli.Commands;
@@ -44,6 +45,7 @@ internal static class BenchCommand
         var command = new Command(name, description) { target, label, pid, clients, duration, warmUp, window, size, concurrency, rate, settle, intervals, output };
         command.SetAction(async (parse, cancel) =>
         {
+            SocketEngine.UseInlineCompletions();
             var problems = new List<string>();
             if (!NetworkAddress.TryParse(parse.GetValue(target), 6667, out var endPoint, out var error))
             {

@@ -39,6 +39,7 @@ internal static class ServerCommand
         };
         command.SetAction(async (parse, stop) =>
         {
+            SocketEngine.UseInlineCompletions();
             var overrides = new List<KeyValuePair<string, string?>>();
             var problems = new List<string>();
             AddList(overrides, "Server:Listen", parse.GetValue(listen));
