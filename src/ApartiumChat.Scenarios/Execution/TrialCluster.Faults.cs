@@ -29,6 +29,26 @@ internal sealed partial class TrialCluster
             .Where(client => Injections.Decide(_trialSeed, _proxies[(client, fault.Server)].Name, name, client, fault.Toxicity, now))];
     }
 
+    /// <summary>
+    /// Faults that share an instant act together. Applying them takes a few milliseconds over
+    /// real sockets (a crash aborts connections, stops listening, waits for its loops), and a
+    /// client thrown off the first server can register on the next within that time, only to
+    /// be thrown off again when its crash comes: a failover the scenario never asked for. So
+    /// every server crashed at this instant stops serving (as a hang: nothing read, nothing
+    /// registered) before the first of the faults is applied. In simulation nothing runs
+    /// between them either way.
+    /// </summary>
+    public void PrepareSimultaneous(IEnumerable<Fault> faults)
+    {
+        foreach (var fault in faults)
+        {
+            if (fault.Type == FaultType.Crash && _states[fault.Server] == ServerState.Running && _servers[fault.Server] is { } server)
+            {
+                server.Hang();
+            }
+        }
+    }
+
     /// <summary>Applies a fault (a link fault to the <paramref name="targets"/> <see cref="Target"/> chose).</summary>
     public async Task ApplyAsync(Fault fault, IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {

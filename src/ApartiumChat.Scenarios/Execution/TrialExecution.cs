@@ -57,12 +57,19 @@ public static class TrialExecution
 
     private static async Task PlayTimelineAsync(FaultTimeline timeline, TrialCluster cluster, TrialJournal journal, TimeProvider time, long start, CancellationToken cancellationToken)
     {
+        var preparedAt = -1;
         foreach (var step in timeline.Steps)
         {
             var wait = TimeSpan.FromMilliseconds(step.AtMs) - time.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken);
+            }
+
+            if (step.AtMs != preparedAt)
+            {
+                preparedAt = step.AtMs;
+                cluster.PrepareSimultaneous(timeline.Steps.Where(s => s.AtMs == step.AtMs && s.Kind == TimelineStepKind.Apply).Select(s => s.Fault!));
             }
 
             // The journal says what happened before it happens: a fault's effects (a client

@@ -13,18 +13,18 @@ namespace ApartiumChat.Transport.Tcp;
 /// </summary>
 internal sealed class SocketConnection : IConnection
 {
-    private const int MinReceiveBuffer = 4096;
-
     private readonly Socket _socket;
     private readonly Pipe _input;
     private readonly Pipe _output;
+    private readonly int _receiveBufferBytes;
     private Task _receiving = Task.CompletedTask;
     private Task _sending = Task.CompletedTask;
     private int _aborted;
     private int _disposed;
 
-    public SocketConnection(Socket socket, long id, PipeOptions options)
+    public SocketConnection(Socket socket, long id, PipeOptions options, int receiveBufferBytes)
     {
+        _receiveBufferBytes = receiveBufferBytes;
         _socket = socket;
         Id = id;
         LocalEndPoint = socket.LocalEndPoint!;
@@ -89,18 +89,26 @@ internal sealed class SocketConnection : IConnection
         var writer = _input.Writer;
         try
         {
+            var waitFirst = true;
             while (true)
             {
                 // Wait for data with an empty buffer first, as Kestrel does: an idle
-                // connection then holds no receive buffer (thousands of idle clients).
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
-                var memory = writer.GetMemory(MinReceiveBuffer);
+                // connection then holds no receive buffer (thousands of idle clients). After
+                // a read that filled its buffer more is most likely waiting (streaming), so
+                // read again at once: one system call per chunk instead of two.
+                if (waitFirst)
+                {
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                }
+
+                var memory = writer.GetMemory(_receiveBufferBytes);
                 var received = await _socket.ReceiveAsync(memory, SocketFlags.None);
                 if (received == 0)
                 {
                     break; // FIN from the peer
                 }
 
+                waitFirst = received < memory.Length;
                 writer.Advance(received);
                 var flush = await writer.FlushAsync();
                 if (flush.IsCompleted || flush.IsCanceled)

@@ -14,6 +14,8 @@ public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactor
     public TcpTransport(TcpTransportOptions? options = null)
     {
         _options = options ?? TcpTransportOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferBytes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBufferedBytes, 1, nameof(options));
         _pipeOptions = PipeOptionsFor(_options);
     }
 
@@ -56,7 +58,7 @@ public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactor
     internal SocketConnection Wrap(Socket socket)
     {
         socket.NoDelay = _options.NoDelay;
-        var connection = new SocketConnection(socket, Interlocked.Increment(ref _nextId), _pipeOptions);
+        var connection = new SocketConnection(socket, Interlocked.Increment(ref _nextId), _pipeOptions, _options.ReceiveBufferBytes);
         connection.Start();
         return connection;
     }

@@ -19,6 +19,13 @@ public sealed record TcpTransportOptions
     /// </summary>
     public bool InlineScheduling { get; init; }
 
+    /// <summary>
+    /// Bytes asked of the pool for each receive. Small suits chat lines (and memory stays low
+    /// however many connections read at once); a relay of bulk streams (the fault proxy)
+    /// moves more per system call and per hop with a larger one. Default 4 KiB.
+    /// </summary>
+    public int ReceiveBufferBytes { get; init; } = 4096;
+
     /// <summary>Listen backlog. Default 512.</summary>
     public int Backlog { get; init; } = 512;
 }
