@@ -64,6 +64,27 @@ public sealed class DocumentTests
         Assert.That(ChartRenderer.DetectionHistogram([0]).Caption, Does.StartWith("1 sample over every trial"));
     }
 
+    [TestCase(1.354, 4.678, 7, 1.0, 0.5, 8)] // the report in which the last bar was cut off
+    [TestCase(300.2, 343.9, 12, 300.0, 5.0, 9)]
+    [TestCase(5.0, 5.0, 5, 5.0, 0.2, 1)]
+    [TestCase(0.0, 10.0, 5, 0.0, 2.0, 6)] // the largest sample on an edge opens one more bin
+    public void HistogramBins_AreRound_AndHoldEverySample(double min, double max, int target, double start, double width, int bins)
+    {
+        var actual = ChartRenderer.HistogramBins(min, max, target);
+
+        Assert.That(actual.Start, Is.EqualTo(start).Within(1e-9));
+        Assert.That(actual.Width, Is.EqualTo(width).Within(1e-9));
+        Assert.That(actual.Bins, Is.EqualTo(bins));
+        Assert.That(actual.Start, Is.LessThanOrEqualTo(min));
+        Assert.That(actual.Start + (actual.Bins * actual.Width), Is.GreaterThan(max));
+    }
+
+    [Test]
+    public void DetectionHistogram_CaptionGivesTheExactBinWidth()
+    {
+        Assert.That(ChartRenderer.DetectionHistogram([1.354, 2.0, 3.1, 4.678]).Caption, Is.EqualTo("4 samples over every trial, 4 bins of 1 ms from 1 ms."));
+    }
+
     [Test]
     public void Timeline_WithManyLanes_GrowsTallerButStaysBounded()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ApartiumChat.Reports.Charts;
 
 public static partial class ChartRenderer
@@ -14,21 +16,47 @@ public static partial class ChartRenderer
             return new ChartFile(DetectionHistogramFile, title, "No detection samples.", ChartStyle.Png(plot));
         }
 
-        var min = samples.Min();
-        var max = samples.Max();
-        if (max - min < 1)
-        {
-            min -= 0.5;
-            max += 0.5;
-        }
-
-        var bins = Math.Clamp((int)Math.Ceiling(Math.Sqrt(samples.Count)), 5, 40);
-        // The top edge is nudged up so that the largest sample lands in the last bin, not outside it.
-        var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, min, max + ((max - min) * 1e-6));
+        var (start, width, bins) = HistogramBins(samples.Min(), samples.Max(), Math.Clamp((int)Math.Ceiling(Math.Sqrt(samples.Count)), 5, 40));
+        var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, start, start + (bins * width));
         histogram.AddRange(samples);
         var bars = plot.Add.Histogram(histogram, ChartStyle.Series(0));
         bars.BarWidthFraction = 0.9;
-        var caption = $"{Plural(samples.Count, "sample")} over every trial, {bins} bins of {ReportFormat.Number(histogram.FirstBinSize)} ms.";
+        // Every bin whole on the plot, the highest bar with room above it.
+        plot.Axes.SetLimitsX(start - (width * 0.25), start + ((bins + 0.25) * width));
+        plot.Axes.SetLimitsY(0, Math.Max(1, histogram.Counts.Max()) * 1.1);
+        var caption = $"{Plural(samples.Count, "sample")} over every trial, {bins} bins of {width.ToString("0.####", CultureInfo.InvariantCulture)} ms from {start.ToString("0.####", CultureInfo.InvariantCulture)} ms.";
         return new ChartFile(DetectionHistogramFile, title, caption, ChartStyle.Png(plot));
+    }
+
+    /// <summary>
+    /// Bins of a round width (1, 2, 2.5 or 5 times a power of ten) starting at a multiple of it,
+    /// about <paramref name="target"/> of them, so that every sample, the largest included, falls
+    /// inside a bin and the caption's width is exact.
+    /// </summary>
+    internal static (double Start, double Width, int Bins) HistogramBins(double min, double max, int target)
+    {
+        var width = RoundStep(Math.Max(max - min, 1) / target);
+        var start = Math.Floor((min / width) + 1e-9) * width;
+        if (start > min)
+        {
+            start -= width; // min sat a hair below an edge
+        }
+
+        var bins = Math.Max(1, (int)Math.Floor(((max - start) / width) + 1e-9) + 1); // a sample on an edge opens the next bin
+        return (start, width, bins);
+    }
+
+    private static double RoundStep(double raw)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        foreach (var factor in (ReadOnlySpan<double>)[1, 2, 2.5, 5])
+        {
+            if (factor * power >= raw)
+            {
+                return factor * power;
+            }
+        }
+
+        return 10 * power;
     }
 }

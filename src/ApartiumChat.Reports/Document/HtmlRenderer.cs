@@ -13,7 +13,8 @@ public static class HtmlRenderer
         body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
         h1 { font-size: 1.8rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; }
         h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
-        table { border-collapse: collapse; margin: .8rem 0; font-size: .92rem; }
+        .table { overflow-x: auto; margin: .8rem 0; }
+        table { border-collapse: collapse; font-size: .92rem; }
         th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         td.held { color: #1a7f37; font-weight: 600; }
@@ -89,7 +90,7 @@ public static class HtmlRenderer
 
     private static void AppendTable(StringBuilder html, TableBlock table)
     {
-        html.Append("<table>\n<thead><tr>");
+        html.Append("<div class=\"table\"><table>\n<thead><tr>"); // a wide table scrolls on a narrow screen
         foreach (var header in table.Headers)
         {
             html.Append("<th>").Append(Encode(header)).Append("</th>");
@@ -113,7 +114,7 @@ public static class HtmlRenderer
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static void AppendImage(StringBuilder html, ImageBlock image, byte[]? png)
