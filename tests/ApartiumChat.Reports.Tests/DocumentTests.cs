@@ -80,6 +80,18 @@ public sealed class DocumentTests
     }
 
     [Test]
+    public void ChartCaptions_ExplainOnlyTheShadingTheChartHas()
+    {
+        var crash = new FaultWindow("crash s0", 1000, 3500, Breaking: true);
+        var latency = new FaultWindow("latency", 1000, 3500, Breaking: false);
+
+        Assert.That(ChartRenderer.ShadingNote([crash]), Is.EqualTo(" Shaded: faults (red)."));
+        Assert.That(ChartRenderer.ShadingNote([latency]), Is.EqualTo(" Shaded: slowing faults (grey)."));
+        Assert.That(ChartRenderer.ShadingNote([crash, latency]), Is.EqualTo(" Shaded: breaking faults (red) and slowing faults (grey)."));
+        Assert.That(ChartRenderer.ShadingNote([]), Is.Empty);
+    }
+
+    [Test]
     public void DetectionHistogram_CaptionGivesTheExactBinWidth()
     {
         Assert.That(ChartRenderer.DetectionHistogram([1.354, 2.0, 3.1, 4.678]).Caption, Is.EqualTo("4 samples over every trial, 4 bins of 1 ms from 1 ms."));

@@ -28,7 +28,7 @@ public static partial class ChartRenderer
         var sampled = series.Samples.Count < series.TotalDeliveries
             ? $" {series.Samples.Count} of {series.TotalDeliveries} deliveries are drawn, evenly spread."
             : "";
-        var caption = $"Time from send to the receiving application for each delivery of trial {series.TrialIndex} (first deliveries only). Shaded: breaking faults (red) and slowing faults (grey).{sampled}";
+        var caption = $"Time from send to the receiving application for each delivery of trial {series.TrialIndex} (first deliveries only).{ShadingNote(series.FaultWindows)}{sampled}";
         return new ChartFile(DeliveryLatencyFile, title, caption, ChartStyle.Png(plot));
     }
 

@@ -48,7 +48,7 @@ public static partial class ChartRenderer
         plot.ShowLegend(Edge.Right);
 
         var shown = lanes < timeline.TotalClients ? $" The first {lanes} of {timeline.TotalClients} clients are shown." : "";
-        var caption = $"Which server each client was registered on during trial {timeline.TrialIndex}; a gap is time without a registered connection. Shaded: breaking faults (red) and slowing faults (grey).{shown}";
+        var caption = $"Which server each client was registered on during trial {timeline.TrialIndex}; a gap is time without a registered connection.{ShadingNote(timeline.FaultWindows)}{shown}";
         var height = Math.Clamp(160 + (lanes * 24), ChartStyle.Height - 120, 1400);
         return new ChartFile(TimelineFile, title, caption, ChartStyle.Png(plot, ChartStyle.Width, height));
     }
@@ -64,6 +64,20 @@ public static partial class ChartRenderer
         }
 
         return Colors.Gray;
+    }
+
+    /// <summary>What the shading means, naming only the kinds of fault the chart shows.</summary>
+    internal static string ShadingNote(IReadOnlyList<FaultWindow> windows)
+    {
+        var breaking = windows.Any(w => w.Breaking);
+        var slowing = windows.Any(w => !w.Breaking);
+        return (breaking, slowing) switch
+        {
+            (true, true) => " Shaded: breaking faults (red) and slowing faults (grey).",
+            (true, false) => " Shaded: faults (red).",
+            (false, true) => " Shaded: slowing faults (grey).",
+            _ => "",
+        };
     }
 
     /// <summary>Shades each fault window (a line for an instant fault) and names it at <paramref name="labelY"/>.</summary>
