@@ -412,7 +412,7 @@ public sealed partial class HaClient
         }
         else
         {
-            DeclareDead(connection, DeathReason.Closed, connection.LastError is { } text ? "closed: " + text : "closed by the server", null);
+            DeclareDead(connection, DeathReason.Closed, connection.LastError is { } text ? "closed: " + text : "the connection was closed", null);
         }
     }
 

@@ -27,6 +27,8 @@ internal sealed class ChatSession
           /quit [reason]      leave
         """;
 
+    private const string EndOfInput = "end of input";
+
     private readonly HaClientOptions _options;
     private readonly TextReader _input;
     private readonly TextWriter _output;
@@ -65,9 +67,39 @@ internal sealed class ChatSession
         }
 
         var why = ended == reading ? await reading : "interrupted";
+        if (why == EndOfInput)
+        {
+            await DrainAsync(client, view, stop); // piped input: what was typed still goes out
+        }
+
         view.Print($"leaving ({why})");
         await client.StopAsync(why, CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>
+    /// Waits until every message sent is acknowledged or has failed with its reason (the send
+    /// timeout bounds each), or until Ctrl-C.
+    /// </summary>
+    private static async Task DrainAsync(HaClient client, ConsoleView view, CancellationToken stop)
+    {
+        if (view.Outstanding == 0)
+        {
+            return;
+        }
+
+        view.Print($"end of input: waiting for {view.Outstanding} message(s) to be acknowledged (at most {client.Options.SendTimeout.TotalSeconds:0.#} s; Ctrl-C to leave now)");
+        try
+        {
+            while (view.Outstanding > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: leave now; what is left fails as Stopped and is reported.
+        }
     }
 
     /// <summary>Reads until /quit or end of input; returns why it stopped.</summary>
@@ -91,7 +123,7 @@ internal sealed class ChatSession
 
             if (line is null)
             {
-                return "end of input";
+                return EndOfInput;
             }
 
             line = line.TrimEnd('\r');

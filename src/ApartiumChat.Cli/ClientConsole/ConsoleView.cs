@@ -7,8 +7,8 @@ namespace ApartiumChat.Cli.ClientConsole;
 
 /// <summary>
 /// Turns the client's events into what a person reads: messages with time and sender, and one
-/// status line per failover ("lost s0 (no reply for 3.0 s); on s1 after 0.41 s; 3 missed
-/// messages recovered").
+/// status line per failover, stamped with the time of the loss ("[12:00:01] lost s0 (no reply
+/// for 3.0 s); on s1 after 0.41 s; 3 missed messages recovered").
 /// </summary>
 internal sealed class ConsoleView : IObserver<ClientEvent>
 {
@@ -23,6 +23,7 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
     private FailedOver? _failedOver;
     private ResumeRefused? _refused;
     private bool _everConnected;
+    private int _outstanding;
 
     public ConsoleView(TextWriter output, HaClient client, bool preciseTimes)
     {
@@ -37,6 +38,9 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
     /// <summary>The channel plain lines go to.</summary>
     public string? CurrentChannel { get; set; }
 
+    /// <summary>Messages sent from the console whose acknowledgement or failure is not printed yet.</summary>
+    public int Outstanding => Volatile.Read(ref _outstanding);
+
     /// <summary>Remembers what a send said, to print it once acknowledged.</summary>
     public void Sending(string applicationId, string target, string text)
     {
@@ -44,6 +48,8 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
         {
             _sending[applicationId] = (target, text);
         }
+
+        Interlocked.Increment(ref _outstanding);
     }
 
     public void Print(string line) => _output.WriteLine(line);
@@ -57,10 +63,16 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
                 break;
             case MessageAcknowledged ack when Take(ack.ApplicationId) is { } sent:
                 Print($"{Stamp(ack.Time)} {Where(sent.Target)}<{_client.Nick}> {sent.Text}");
+                Interlocked.Decrement(ref _outstanding);
                 break;
             case MessageFailed failed:
-                var what = Take(failed.ApplicationId) is { } text ? $" \"{Shorten(text.Text)}\"" : string.Empty;
-                Print($"! not sent to {failed.Target}{what}: {failed.Detail}");
+                var text = Take(failed.ApplicationId);
+                Print($"! not sent to {failed.Target}{(text is { } t ? $" \"{Shorten(t.Text)}\"" : string.Empty)}: {failed.Detail}");
+                if (text is not null)
+                {
+                    Interlocked.Decrement(ref _outstanding);
+                }
+
                 break;
             case Connected connected:
                 OnConnected(connected);
@@ -74,7 +86,7 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
                 break;
             case ConnectAttempted { Pass: > 1 } attempt when attempt.ServerId == _client.Options.Servers[0].Id && (attempt.Pass == 2 || attempt.Pass % 10 == 0):
                 var what2 = _everConnected ? $"lost {_lost?.ServerId ?? "the server"} ({_lost?.Detail}); no server answers yet" : "cannot reach any server";
-                Print($"{what2} ({string.Join("; ", _failures.Distinct())}); still trying (Ctrl-C or /quit to give up)");
+                Print($"{Stamp(attempt.Time)} {what2} ({string.Join("; ", _failures.Distinct())}); still trying (Ctrl-C or /quit to give up)");
                 _failures.Clear();
                 break;
             case FailedOver failedOver:
@@ -143,16 +155,16 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
         var parts = new List<string>();
         if (recovered.Purpose == ConnectionPurpose.Failover && _lost is { } lost && _failedOver is { } moved)
         {
-            parts.Add($"lost {lost.ServerId} ({lost.Detail})");
+            parts.Add($"{Stamp(lost.Time)} lost {lost.ServerId} ({lost.Detail})");
             parts.Add($"on {moved.ToServerId} after {Seconds(moved.Elapsed)}");
         }
         else if (recovered.Purpose == ConnectionPurpose.Failback)
         {
-            parts.Add($"back on {recovered.ServerId}, the preferred server, without a gap");
+            parts.Add($"{Stamp(recovered.Time)} back on {recovered.ServerId}, the preferred server (moved make-before-break: never offline)");
         }
         else
         {
-            parts.Add($"on {recovered.ServerId}");
+            parts.Add($"{Stamp(recovered.Time)} on {recovered.ServerId}");
         }
 
         if (_refused is not null)

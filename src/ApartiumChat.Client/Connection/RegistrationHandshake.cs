@@ -257,7 +257,7 @@ internal sealed class RegistrationHandshake
         while (true)
         {
             var message = await _connection.ReadAsync(cancellationToken)
-                ?? throw new HandshakeFailedException(ConnectFailure.Closed, _connection.LastError is { } error ? "closed: " + error : "closed by the server");
+                ?? throw new HandshakeFailedException(ConnectFailure.Closed, _connection.LastError is { } error ? "closed: " + error : "the connection was closed");
             if (message.IsCommand(IrcCommands.Ping))
             {
                 _connection.Send(new IrcMessage(IrcCommands.Pong, message.Param(0) ?? "*"));
