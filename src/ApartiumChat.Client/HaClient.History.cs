@@ -44,6 +44,16 @@ public sealed partial class HaClient
 
     private void ReceiveLive(ServerConnection connection, Conversation conversation, IrcMessage message)
     {
+        if (connection.Retired)
+        {
+            // Left behind (declared dead, or moved away from) but still read for late
+            // acknowledgements: what it delivers now comes again by the replay on the next
+            // connection, which starts after the last message delivered. Delivering it here
+            // could skip what was dropped unverified when the connection was given up
+            // (found by the fault search: a shutdown notice behind a slow downstream).
+            return;
+        }
+
         if (conversation.Replaying)
         {
             conversation.Held.Add((connection, message));

@@ -13,32 +13,34 @@ public sealed class FaultSearchTests
     [Test]
     public void AnyFaultTimeline_LosesDuplicatesAndReordersNothing_AndEndsOnThePreferredServer()
     {
+        var seed = FaultSearch.SeedFromEnvironment(20260101);
         var outcome = FaultSearch.Run(ScenarioPlans.Faulty(), new SearchOptions
         {
             Count = FaultSearch.CountFromEnvironment(200),
-            Seed = FaultSearch.SeedFromEnvironment(20260101),
+            Seed = seed,
         });
 
-        Report(outcome);
+        Report(outcome, seed);
         Assert.That(outcome.Found, Is.False, () => outcome.Shrunk!.Describe());
     }
 
     [Test]
     public void LatencyWithinTheHeartbeatBudget_NeverCausesAFailover()
     {
+        var seed = FaultSearch.SeedFromEnvironment(20260102);
         var outcome = FaultSearch.Run(ScenarioPlans.WithinBudget(), new SearchOptions
         {
             Count = FaultSearch.CountFromEnvironment(100),
-            Seed = FaultSearch.SeedFromEnvironment(20260102),
+            Seed = seed,
         });
 
-        Report(outcome);
+        Report(outcome, seed);
         Assert.That(outcome.Found, Is.False, () => outcome.Shrunk!.Describe());
     }
 
-    private static void Report(SearchOutcome outcome)
+    private static void Report(SearchOutcome outcome, ulong seed)
     {
-        TestContext.Out.WriteLine($"{outcome.Tested} generated scenario(s) run in sim");
+        TestContext.Out.WriteLine($"{outcome.Tested} generated scenario(s) run in sim; search seed {seed} ({FaultSearch.SeedVariable}={seed} repeats this search)");
         if (outcome.Shrunk is { } shrunk)
         {
             var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, shrunk.Plan.Name + ".json");
