@@ -48,8 +48,16 @@ internal static class BenchTable
             }
         }
 
-        text.Append("\n* the load generator used at least as much CPU as the server on saturated cores: that server figure is a lower bound.\n");
-        text.Append("Ratios are ").Append(servers.Count > 0 ? servers[0] : "first").Append("'s figure over the other's: above 1 is more for throughput and connections, and more (worse) for latency, memory and CPU.\n");
+        text.Append('\n');
+        if (workloads.Exists(w => servers.Exists(s => latest.GetValueOrDefault((w, s))?.GeneratorBound == true)))
+        {
+            text.Append("* the load generator used at least as much CPU as the server on saturated cores: that server figure is a lower bound.\n");
+        }
+
+        if (servers.Count > 1)
+        {
+            text.Append("Ratios are ").Append(servers[0]).Append("'s figure over the other's: above 1 is more for throughput and connections, and more (worse) for latency, memory and CPU.\n");
+        }
         return text.ToString();
     }
 
