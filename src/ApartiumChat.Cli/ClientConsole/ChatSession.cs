@@ -91,10 +91,7 @@ internal sealed class ChatSession
         view.Print($"end of input: waiting for {view.Outstanding} message(s) to be acknowledged (at most {client.Options.SendTimeout.TotalSeconds:0.#} s; Ctrl-C to leave now)");
         try
         {
-            while (view.Outstanding > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), stop);
-            }
+            await view.AllSentAsync().WaitAsync(stop);
         }
         catch (OperationCanceledException)
         {

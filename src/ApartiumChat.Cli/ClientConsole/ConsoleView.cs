@@ -23,7 +23,7 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
     private FailedOver? _failedOver;
     private ResumeRefused? _refused;
     private bool _everConnected;
-    private int _outstanding;
+    private TaskCompletionSource? _allSent;
 
     public ConsoleView(TextWriter output, HaClient client, bool preciseTimes)
     {
@@ -39,7 +39,31 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
     public string? CurrentChannel { get; set; }
 
     /// <summary>Messages sent from the console whose acknowledgement or failure is not printed yet.</summary>
-    public int Outstanding => Volatile.Read(ref _outstanding);
+    public int Outstanding
+    {
+        get
+        {
+            lock (_sending)
+            {
+                return _sending.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes once every message sent so far is printed as acknowledged or failed.</summary>
+    public Task AllSentAsync()
+    {
+        lock (_sending)
+        {
+            if (_sending.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _allSent ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _allSent.Task;
+        }
+    }
 
     /// <summary>Remembers what a send said, to print it once acknowledged.</summary>
     public void Sending(string applicationId, string target, string text)
@@ -48,8 +72,6 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
         {
             _sending[applicationId] = (target, text);
         }
-
-        Interlocked.Increment(ref _outstanding);
     }
 
     public void Print(string line) => _output.WriteLine(line);
@@ -61,18 +83,14 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
             case MessageReceived m:
                 OnMessage(m);
                 break;
-            case MessageAcknowledged ack when Take(ack.ApplicationId) is { } sent:
+            case MessageAcknowledged ack when Find(ack.ApplicationId) is { } sent:
                 Print($"{Stamp(ack.Time)} {Where(sent.Target)}<{_client.Nick}> {sent.Text}");
-                Interlocked.Decrement(ref _outstanding);
+                Forget(ack.ApplicationId);
                 break;
             case MessageFailed failed:
-                var text = Take(failed.ApplicationId);
-                Print($"! not sent to {failed.Target}{(text is { } t ? $" \"{Shorten(t.Text)}\"" : string.Empty)}: {failed.Detail}");
-                if (text is not null)
-                {
-                    Interlocked.Decrement(ref _outstanding);
-                }
-
+                var what = Find(failed.ApplicationId) is { } text ? $" \"{Shorten(text.Text)}\"" : string.Empty;
+                Print($"! not sent to {failed.Target}{what}: {failed.Detail}");
+                Forget(failed.ApplicationId);
                 break;
             case Connected connected:
                 OnConnected(connected);
@@ -187,7 +205,7 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
         (_lost, _failedOver, _refused) = (null, null, null);
     }
 
-    private (string Target, string Text)? Take(string? applicationId)
+    private (string Target, string Text)? Find(string? applicationId)
     {
         if (applicationId is null)
         {
@@ -196,7 +214,25 @@ internal sealed class ConsoleView : IObserver<ClientEvent>
 
         lock (_sending)
         {
-            return _sending.Remove(applicationId, out var sent) ? sent : null;
+            return _sending.TryGetValue(applicationId, out var sent) ? sent : null;
+        }
+    }
+
+    /// <summary>Done with a send, once what it came to is printed (so "all sent" follows the screen).</summary>
+    private void Forget(string? applicationId)
+    {
+        if (applicationId is null)
+        {
+            return;
+        }
+
+        lock (_sending)
+        {
+            if (_sending.Remove(applicationId) && _sending.Count == 0)
+            {
+                _allSent?.TrySetResult();
+                _allSent = null;
+            }
         }
     }
 
