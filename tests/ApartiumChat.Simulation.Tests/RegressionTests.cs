@@ -1,7 +1,3 @@
-using ApartiumChat.Scenarios.Execution;
-using ApartiumChat.Scenarios.Loading;
-using ApartiumChat.Scenarios.Running;
-
 namespace ApartiumChat.Simulation.Tests;
 
 /// <summary>
@@ -29,18 +25,6 @@ public sealed class RegressionTests
         await AssertPassesAsync(file, trials: 40);
     }
 
-    private static async Task AssertPassesAsync(string file, int? trials)
-    {
-        var prepared = RunPreparation.Prepare(
-            Path.Combine(TestContext.CurrentContext.TestDirectory, "Regressions", file),
-            TestContext.CurrentContext.TestDirectory,
-            new ScenarioOverrides { Mode = "sim", Trials = trials },
-            new ScenarioLoadOptions { ClientDefaults = ScenarioRunner.ClientDefaults });
-        Assert.That(prepared.Problems, Is.Empty);
-
-        var result = await ScenarioRunner.Simulated(TimeProvider.System).RunAsync(prepared.Run!, CancellationToken.None);
-
-        Assert.That(result.BrokenTrials.Select(t => t.Error), Is.Empty);
-        Assert.That(result.Expectations.Where(e => !e.Held).Select(e => $"{e.Figure}: {e.Actual} vs {e.Bound}"), Is.Empty);
-    }
+    private static Task AssertPassesAsync(string file, int? trials) =>
+        SimRuns.AssertPassesAsync(SimRuns.Prepare(Path.Combine(TestContext.CurrentContext.TestDirectory, "Regressions", file), trials));
 }

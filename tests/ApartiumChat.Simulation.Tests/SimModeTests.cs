@@ -1,6 +1,5 @@
 using ApartiumChat.Reports.Results;
 using ApartiumChat.Scenarios.Execution;
-using ApartiumChat.Scenarios.Loading;
 using ApartiumChat.Scenarios.Measurement;
 using ApartiumChat.Scenarios.Running;
 
@@ -16,12 +15,8 @@ public sealed class SimModeTests
     [TestCaseSource(typeof(ShippedScenarios), nameof(ShippedScenarios.Names))]
     public async Task ShippedScenario_PassesInSim(string name)
     {
-        var run = Prepare(name, trials: 3);
+        var result = await SimRuns.AssertPassesAsync(Prepare(name, trials: 3));
 
-        var result = await ScenarioRunner.Simulated(TimeProvider.System).RunAsync(run, CancellationToken.None);
-
-        Assert.That(result.BrokenTrials.Select(t => t.Error), Is.Empty);
-        Assert.That(result.Expectations.Where(e => !e.Held).Select(e => $"{e.Figure}: {e.Actual} vs {e.Bound}"), Is.Empty);
         Assert.That((result.Mode, result.Simulated, result.ExitCode), Is.EqualTo(("sim", true, 0)));
     }
 
@@ -70,16 +65,7 @@ public sealed class SimModeTests
         Assert.That(logs[1], Is.Not.EqualTo(logs[0]), "the seed must reach the workload and the engines");
     }
 
-    private static PreparedRun Prepare(string name, int trials)
-    {
-        var prepared = RunPreparation.Prepare(
-            ShippedScenarios.PathOf(name),
-            TestContext.CurrentContext.TestDirectory,
-            new ScenarioOverrides { Mode = "sim", Trials = trials },
-            new ScenarioLoadOptions { ClientDefaults = ScenarioRunner.ClientDefaults });
-        Assert.That(prepared.Problems, Is.Empty);
-        return prepared.Run!;
-    }
+    private static PreparedRun Prepare(string name, int trials) => SimRuns.Prepare(ShippedScenarios.PathOf(name), trials);
 
     private static List<string> Figures(RunResult result) =>
         [.. result.TrialResults.Select(t => $"{t.Index} {t.Seed} " + string.Join(",", t.Figures.Counts.Select(c => $"{c.Name}={c.Value}"))),
