@@ -54,7 +54,7 @@ internal sealed partial class MessageTraffic : ILoadObserver
     {
         var started = DateTimeOffset.UtcNow;
         var load = ProcessProbe.LoadAverage().One;
-        var transport = new TcpTransport(new TcpTransportOptions { InlineScheduling = true });
+        var transport = new TcpTransport();
         try
         {
             await SetUpAsync(transport, cancellationToken);

@@ -19,7 +19,7 @@ internal static class ServerHost
         // Inline pipe wake-ups: a read wakes the read loop on the receiving thread and a flush
         // sends on the flushing thread, two thread-pool hops fewer per message each way. The
         // server's loops never block, which is what inline scheduling asks.
-        var transport = new TcpTransport(new TcpTransportOptions { InlineScheduling = true });
+        var transport = new TcpTransport();
         var cluster = new InProcessClusterBus(settings.Options, time, new SecureRandom());
         var servers = new List<IrcServer>();
         try

@@ -8,7 +8,7 @@ namespace ApartiumChat.Scenarios.Execution;
 public sealed class TcpTrialHost : ITrialHost
 {
     private readonly TcpTransport _transport = new();
-    private readonly TcpTransport _relay = new(new TcpTransportOptions { InlineScheduling = true });
+    private readonly TcpTransport _relay = new();
 
     public string Mode => "tcp";
 

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,15 +7,12 @@ namespace ApartiumChat.Transport.Tcp;
 public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactory
 {
     private readonly TcpTransportOptions _options;
-    private readonly PipeOptions _pipeOptions; // shared: one per connection is 72 bytes times thousands
     private long _nextId;
 
     public TcpTransport(TcpTransportOptions? options = null)
     {
         _options = options ?? TcpTransportOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReceiveBufferBytes, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBufferedBytes, 1, nameof(options));
-        _pipeOptions = PipeOptionsFor(_options);
     }
 
     public ValueTask<IConnectionListener> BindAsync(EndPoint endPoint, CancellationToken cancellationToken = default)
@@ -58,19 +54,8 @@ public sealed class TcpTransport : IConnectionListenerFactory, IConnectionFactor
     internal SocketConnection Wrap(Socket socket)
     {
         socket.NoDelay = _options.NoDelay;
-        var connection = new SocketConnection(socket, Interlocked.Increment(ref _nextId), _pipeOptions, _options.ReceiveBufferBytes);
-        connection.Start();
-        return connection;
+        return new SocketConnection(socket, Interlocked.Increment(ref _nextId), _options);
     }
-
-    private static PipeOptions PipeOptionsFor(TcpTransportOptions options) => new(
-        // Inline wake-ups of readers cut the round trip; writers resumed after back-pressure
-        // stay on the thread pool, so receiving and sending still overlap when streaming.
-        readerScheduler: options.InlineScheduling ? PipeScheduler.Inline : PipeScheduler.ThreadPool,
-        writerScheduler: PipeScheduler.ThreadPool,
-        pauseWriterThreshold: options.MaxBufferedBytes,
-        resumeWriterThreshold: options.MaxBufferedBytes / 2,
-        useSynchronizationContext: false);
 
     private static Socket CreateSocket(EndPoint endPoint)
     {

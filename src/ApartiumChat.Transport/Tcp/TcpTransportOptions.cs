@@ -8,17 +8,6 @@ public sealed record TcpTransportOptions
     /// <summary>Disable Nagle: chat lines and heartbeats are small and latency matters. Default true.</summary>
     public bool NoDelay { get; init; } = true;
 
-    /// <summary>Bytes buffered per direction before the writer waits (back-pressure). Default 64 KiB.</summary>
-    public int MaxBufferedBytes { get; init; } = 64 * 1024;
-
-    /// <summary>
-    /// Wake a pipe's reader inline (on the thread that wrote the data: the socket's receive
-    /// completion, or the application's flush) instead of queueing it on the thread pool.
-    /// Saves two thread-pool hops per direction, which a relay (the fault proxy) feels as
-    /// round-trip time; only for readers that never block. Default false.
-    /// </summary>
-    public bool InlineScheduling { get; init; }
-
     /// <summary>
     /// Bytes asked of the pool for each receive. Small suits chat lines (and memory stays low
     /// however many connections read at once); a relay of bulk streams (the fault proxy)

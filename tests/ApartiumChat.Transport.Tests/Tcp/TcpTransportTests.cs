@@ -23,7 +23,7 @@ public sealed class TcpTransportTests : ConnectionContract
 [Category("Tcp")]
 public sealed class TcpTransportInlineTests : ConnectionContract
 {
-    private readonly TcpTransport _transport = new(new TcpTransportOptions { InlineScheduling = true });
+    private readonly TcpTransport _transport = new();
 
     protected override IConnectionListenerFactory Listeners => _transport;
 
