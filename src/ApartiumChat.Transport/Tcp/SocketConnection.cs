@@ -7,19 +7,16 @@ namespace ApartiumChat.Transport.Tcp;
 /// <summary>
 /// One socket read and written through pipe ends directly, with no pipe in between:
 /// <code>
-///   socket --(read when the application asks)--> Transport.Input
-///   Transport.Output --(sent when the application flushes)--> socket   (output completed => FIN)
+///   socket --(received when the application reads)--> Transport.Input    (SocketPipeReader)
+///   Transport.Output --(sent when the application flushes)--> socket  (SocketPipeWriter; completed => FIN)
 /// </code>
 /// </summary>
 /// <remarks>
-/// No <see cref="Pipe"/> and no pump loop per direction: a receive happens inside the
-/// application's <c>ReadAsync</c> (an empty "wait for data" receive first, so an idle
-/// connection holds no buffer) and a send inside its <c>FlushAsync</c> (which completes when
-/// the kernel has taken the bytes: back-pressure is the socket's own). The pipe ends are the
-/// framework's stream adapters (<see cref="PipeReader.Create(Stream, StreamPipeReaderOptions)"/>,
-/// <see cref="PipeWriter.Create(Stream, StreamPipeWriterOptions)"/>) over <see cref="SocketStream"/>.
-/// Compared with two pipes and two loops this saves about 2.9 KB per connection (thousands of
-/// idle clients) and a hand-off per direction; see docs/performance.md.
+/// The socket is non-blocking: a read takes what the kernel holds with one <c>recv</c>, and
+/// waits (an empty receive, no buffer) only when there is nothing; a flush is one <c>send</c>,
+/// and waits only when the kernel's send buffer is full, which is the back-pressure. No pipe
+/// and no pump loop per direction: an idle connection holds its socket, the two pipe ends
+/// and one pending empty receive, no buffer. See docs/performance.md for what this saved.
 /// </remarks>
 internal sealed class SocketConnection : IConnection
 {
@@ -34,16 +31,9 @@ internal sealed class SocketConnection : IConnection
         Id = id;
         LocalEndPoint = socket.LocalEndPoint!;
         RemoteEndPoint = socket.RemoteEndPoint!;
-        var stream = new SocketStream(socket, this);
-        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(
-            bufferSize: options.ReceiveBufferBytes,
-            minimumReadSize: Math.Min(1024, options.ReceiveBufferBytes),
-            leaveOpen: true,
-            useZeroByteReads: true));
-
-        // Completing the output disposes the stream, which half-closes the socket (FIN).
-        _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: false));
-        Transport = new DuplexPipe(input, _output);
+        socket.Blocking = false; // receives and sends that would wait say so instead: see the reader and the writer
+        _output = new SocketPipeWriter(socket, this);
+        Transport = new DuplexPipe(new SocketPipeReader(socket, this, options.ReceiveBufferBytes), _output);
     }
 
     public long Id { get; }
@@ -94,10 +84,6 @@ internal sealed class SocketConnection : IConnection
         {
             // The peer is gone: nothing more can be sent.
         }
-        catch (InvalidOperationException)
-        {
-            // The application is still flushing (it should have finished first): the close below ends it.
-        }
 
         // The input is the application's to complete; a read still pending ends now (as end of stream).
         _socket.Dispose();
@@ -111,7 +97,7 @@ internal sealed class SocketConnection : IConnection
             return new ConnectionResetException("The connection was aborted.");
         }
 
-        if (IsDisposed && e is ObjectDisposedException)
+        if (IsDisposed && e is ObjectDisposedException or SocketException { SocketErrorCode: SocketError.OperationAborted })
         {
             return null;
         }

@@ -19,11 +19,11 @@ public sealed class TcpTransportTests : ConnectionContract
         Assert.That(body().Wait(TimeSpan.FromSeconds(30)), Is.True, "timed out");
 }
 
-/// <summary>The same contract with inline reader scheduling (what the fault proxy runs on).</summary>
+/// <summary>The same contract with a 16-byte receive buffer: every read grows, compacts or refills it.</summary>
 [Category("Tcp")]
-public sealed class TcpTransportInlineTests : ConnectionContract
+public sealed class TcpTransportSmallBufferTests : ConnectionContract
 {
-    private readonly TcpTransport _transport = new();
+    private readonly TcpTransport _transport = new(new TcpTransportOptions { ReceiveBufferBytes = 16 });
 
     protected override IConnectionListenerFactory Listeners => _transport;
 
