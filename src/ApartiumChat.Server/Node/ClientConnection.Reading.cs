@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using ApartiumChat.Protocol;
 using ApartiumChat.Server.Diagnostics;
 
@@ -16,6 +17,10 @@ internal sealed partial class ClientConnection
     private double _floodTokens = double.NaN;
     private long _floodRefilledAt;
     private volatile bool _closeRequested;
+    private ITimer? _throttleTimer;
+    private TimeSpan _throttledFor;
+    private bool _throttled;
+    private volatile bool _throttleElapsed;
 
     /// <summary>
     /// Asks the connection to close: queues <c>ERROR :message</c> and stops reading. Safe from
@@ -35,43 +40,40 @@ internal sealed partial class ClientConnection
         _transport.Transport.Input.CancelPendingRead();
     }
 
-    private async Task ReadLoopAsync()
+    /// <summary>
+    /// Out of flood tokens: the unread lines wait, and the read loop is woken when the bucket
+    /// has refilled (its pending read cancelled) or when more bytes arrive before that.
+    /// </summary>
+    private void Throttle(TimeSpan wait)
     {
-        var input = _transport.Transport.Input;
-        while (!_closeRequested)
+        _throttled = true;
+        _throttleElapsed = false;
+        _throttledFor = wait;
+        _throttleTimer ??= _server.Time.CreateTimer(static s => ((ClientConnection)s!).ThrottleElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _throttleTimer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private void ThrottleElapsed()
+    {
+        _throttleElapsed = true;
+        _transport.Transport.Input.CancelPendingRead();
+    }
+
+    /// <summary>
+    /// Throttled: keeps every unread byte but marks it examined, so the next read returns as
+    /// soon as more arrives, and drops the client once more than <c>FloodMaxQueuedBytes</c>
+    /// wait unread. False when the client is being dropped.
+    /// </summary>
+    private bool KeepThrottled(PipeReader input, ReadOnlySequence<byte> unread)
+    {
+        input.AdvanceTo(unread.Start, unread.End);
+        if (unread.Length > _server.Options.Limits.FloodMaxQueuedBytes)
         {
-            var result = await input.ReadAsync();
-            await _server.Gate.WaitAsync();
-            var buffer = result.Buffer;
-            if (result.IsCanceled || _closeRequested)
-            {
-                input.AdvanceTo(buffer.Start);
-                return;
-            }
-
-            Heard();
-            var throttledFor = HandleLines(ref buffer);
-            if (throttledFor > TimeSpan.Zero)
-            {
-                // Keep the unread lines; look again once the bucket has refilled.
-                input.AdvanceTo(buffer.Start, buffer.Start);
-                if (buffer.Length > _server.Options.Limits.FloodMaxQueuedBytes)
-                {
-                    RequestClose("Excess flood", "flooding");
-                    return;
-                }
-
-                await Task.Delay(throttledFor, _server.Time);
-                continue;
-            }
-
-            input.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                _closeReason = Session is null ? "Closed before registering" : "Connection closed by client";
-                return;
-            }
+            RequestClose("Excess flood", "flooding");
+            return false;
         }
+
+        return true;
     }
 
     /// <summary>Handles every complete line; returns how long to wait if the client ran out of flood tokens.</summary>

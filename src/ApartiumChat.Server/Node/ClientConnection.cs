@@ -37,11 +37,7 @@ internal sealed partial class ClientConnection : ISessionEndpoint
         _transport = connection;
         _certificate = certificate;
         Host = HostOf(connection.RemoteEndPoint);
-        _lines = new IrcLineReader(new IrcLineLimits
-        {
-            MaxRestLength = server.Options.Limits.MaxLineBytes,
-            MaxTagsLength = server.Options.Limits.MaxTagBytes,
-        });
+        _lines = new IrcLineReader(server.LineLimits);
     }
 
     public long Id => _connection.Id;
@@ -107,7 +103,58 @@ internal sealed partial class ClientConnection : ISessionEndpoint
 
             _writing = WriteLoopAsync();
             ArmLiveness();
-            await ReadLoopAsync();
+
+            // The read loop, inline: one parked state machine per idle connection, not two.
+            var input = _transport.Transport.Input;
+            while (!_closeRequested)
+            {
+                var result = await input.ReadAsync();
+                await _server.Gate.WaitAsync();
+                var buffer = result.Buffer;
+                if (_closeRequested || (result.IsCanceled && !_throttleElapsed))
+                {
+                    input.AdvanceTo(buffer.Start);
+                    return;
+                }
+
+                if (_throttled && !_throttleElapsed)
+                {
+                    // More bytes while throttled: a flooder that keeps sending is dropped at the bound.
+                    if (!KeepThrottled(input, buffer))
+                    {
+                        return;
+                    }
+
+                    if (result.IsCompleted)
+                    {
+                        await Task.Delay(_throttledFor, _server.Time); // nothing more will come to wake the read
+                    }
+
+                    continue;
+                }
+
+                _throttled = _throttleElapsed = false;
+                Heard();
+                var throttledFor = HandleLines(ref buffer);
+                if (throttledFor > TimeSpan.Zero)
+                {
+                    // Keep the unread lines; look again once the bucket has refilled.
+                    Throttle(throttledFor);
+                    if (!KeepThrottled(input, buffer))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    _closeReason = Session is null ? "Closed before registering" : "Connection closed by client";
+                    return;
+                }
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -138,6 +185,7 @@ internal sealed partial class ClientConnection : ISessionEndpoint
     private async Task CloseAsync()
     {
         DisarmLiveness();
+        _throttleTimer?.Dispose();
         if (Session is { } session)
         {
             _server.Cluster.ConnectionLost(session, this, _closeReason);

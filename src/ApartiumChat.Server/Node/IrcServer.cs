@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ApartiumChat.Protocol;
 using ApartiumChat.Server.Cluster;
 using ApartiumChat.Server.Commands;
 using ApartiumChat.Server.Diagnostics;
@@ -38,6 +39,7 @@ public sealed partial class IrcServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.ThrowIfInvalid();
+        LineLimits = new IrcLineLimits { MaxRestLength = Options.Limits.MaxLineBytes, MaxTagsLength = Options.Limits.MaxTagBytes };
         Cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _listenerFactory = listenerFactory ?? throw new ArgumentNullException(nameof(listenerFactory));
         Time = time ?? throw new ArgumentNullException(nameof(time));
@@ -93,6 +95,9 @@ public sealed partial class IrcServer : IAsyncDisposable
     internal CommandRegistry Commands { get; }
 
     internal PauseGate Gate { get; } = new();
+
+    /// <summary>The line limits every connection frames with (one instance, not one per connection).</summary>
+    internal IrcLineLimits LineLimits { get; }
 
     internal CancellationToken Stopping => _stopping.Token;
 

@@ -48,6 +48,34 @@ public sealed class LoopbackTests
     }
 
     [Test]
+    public async Task FloodingClient_OverRealSockets_IsThrottled_ThenDisconnected_OthersUnaffected()
+    {
+        // The TCP reader takes bytes off the socket only when the server reads: while a client is
+        // throttled its pending read must still grow the unread queue, or a flooder is never dropped.
+        var transport = new TcpTransport();
+        var options = IrcServerOptions.Default with
+        {
+            Limits = IrcServerOptions.Default.Limits with { FloodBurstLines = 5, FloodLinesPerSecond = 2, FloodMaxQueuedBytes = 9000 },
+        };
+        var bus = new InProcessClusterBus(options, TimeProvider.System, new SecureRandom());
+        await using var server = new IrcServer(options, bus, transport, TimeProvider.System);
+        await server.StartAsync([new ServerEndpoint(new IPEndPoint(IPAddress.Loopback, 0))]);
+        await using var flooder = await RawIrcClient.ConnectAsync(transport, server.EndPoints[0], TimeProvider.System);
+        await using var bob = await RawIrcClient.ConnectAsync(transport, server.EndPoints[0], TimeProvider.System);
+        await flooder.RegisterAsync("flooder");
+        await bob.RegisterAsync("bob");
+
+        var junk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("PING :flood flood flood flood flood\r\n", 400)));
+        await flooder.SendBytesAsync(junk);
+        await flooder.ExpectClosedAsync(Bound);
+        Assert.That(flooder.Received[^1].Command, Is.EqualTo("ERROR"));
+        Assert.That(flooder.Received[^1].Param(0), Does.Contain("Excess flood"));
+
+        await bob.SendAsync("PING :still-fine");
+        Assert.That((await bob.ExpectAsync(m => m.Command == "PONG", Bound)).Param(1), Is.EqualTo("still-fine"));
+    }
+
+    [Test]
     public async Task Tls_Listener_ServesIrc()
     {
         using var certificate = SelfSigned("localhost");
