@@ -33,7 +33,7 @@ internal static class ProxyBenchmark
         }
 
         using var echo = new EchoServer();
-        var transport = new TcpTransport(new TcpTransportOptions { ReceiveBufferBytes = 64 * 1024 }); // a relay: more per read when streaming
+        var transport = new TcpTransport();
         await using var proxy = await FaultProxy.StartAsync(
             new FaultProxyOptions { Name = "bench", Upstream = echo.EndPoint },
             transport,

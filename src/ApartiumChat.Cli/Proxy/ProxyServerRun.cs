@@ -50,7 +50,7 @@ internal static class ProxyServerRun
                 console.TimestampFormat = "HH:mm:ss.fff ";
             })
             .SetMinimumLevel(settings.Quiet ? LogLevel.Warning : LogLevel.Information));
-        var transport = new TcpTransport(new TcpTransportOptions { ReceiveBufferBytes = 64 * 1024 }); // a relay: more per read when streaming
+        var transport = new TcpTransport();
         await using var registry = new ProxyRegistry(transport, transport, TimeProvider.System, seed, loggers);
         try
         {

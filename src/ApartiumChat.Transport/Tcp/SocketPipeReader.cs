@@ -24,6 +24,8 @@ namespace ApartiumChat.Transport.Tcp;
 /// </remarks>
 internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult>
 {
+    private const int SmallBufferBytes = 1024;
+
     private readonly Socket _socket;
     private readonly SocketConnection _connection;
     private readonly int _bufferBytes;
@@ -214,6 +216,10 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
                 {
                     ReturnBuffer(); // nothing to keep while waiting: an idle connection holds no buffer
                 }
+                else
+                {
+                    ShrinkForWaiting();
+                }
 
                 return;
             }
@@ -348,7 +354,10 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
     private ReadOnlySequence<byte> Data() =>
         _buffer is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(_buffer, _start, _end - _start);
 
-    /// <summary>The buffer with free space at its end: rented, compacted, or grown as needed.</summary>
+    /// <summary>
+    /// The buffer with room for a full-size receive at its end: rented, compacted, or moved
+    /// to a bigger one (what is unread goes along).
+    /// </summary>
     private byte[] BufferWithRoom()
     {
         if (_buffer is null)
@@ -358,19 +367,20 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             return _buffer;
         }
 
-        if (_end < _buffer.Length)
+        if (_buffer.Length - _end >= _bufferBytes / 2)
         {
             return _buffer;
         }
 
         var unread = _end - _start;
-        if (_start > 0 && unread < _buffer.Length / 2)
+        var size = Math.Max(_bufferBytes, unread * 2);
+        if (size <= _buffer.Length)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
         }
         else
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            var bigger = ArrayPool<byte>.Shared.Rent(size);
             Buffer.BlockCopy(_buffer, _start, bigger, 0, unread);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
@@ -379,6 +389,26 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
         _start = 0;
         _end = unread;
         return _buffer;
+    }
+
+    /// <summary>
+    /// Going to wait with a few unread bytes (half a line): they move to a small buffer, so a
+    /// connection that stops mid-line holds about a line, not a full-size receive buffer.
+    /// </summary>
+    private void ShrinkForWaiting()
+    {
+        var unread = _end - _start;
+        if (_buffer is null || _buffer.Length <= 4 * Math.Max(unread, SmallBufferBytes))
+        {
+            return;
+        }
+
+        var small = ArrayPool<byte>.Shared.Rent(Math.Max(unread, SmallBufferBytes));
+        Buffer.BlockCopy(_buffer, _start, small, 0, unread);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = small;
+        _start = 0;
+        _end = unread;
     }
 
     private void ReturnBuffer()
