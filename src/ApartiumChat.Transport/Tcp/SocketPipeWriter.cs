@@ -70,7 +70,7 @@ internal sealed class SocketPipeWriter : PipeWriter
             return ValueTask.FromResult(default(FlushResult));
         }
 
-        _flushing = true;
+        BeginWaitingFlush();
         return SendRestAsync(cancellationToken);
     }
 
@@ -109,7 +109,7 @@ internal sealed class SocketPipeWriter : PipeWriter
         {
             if (exception is null && !flushing && !SendWhatFits())
             {
-                _flushing = true;
+                BeginWaitingFlush();
                 await SendRestAsync(CancellationToken.None);
             }
         }
@@ -167,8 +167,12 @@ internal sealed class SocketPipeWriter : PipeWriter
         return true;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<FlushResult> SendRestAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A flush is about to wait for the peer: its cancellation source is ready before it is
+    /// marked as flushing, so <see cref="CancelPendingFlush"/> from another thread always finds
+    /// it, and a cancel that came in just before is not lost.
+    /// </summary>
+    private void BeginWaitingFlush()
     {
         if (_flushCancellation is null || !_flushCancellation.TryReset())
         {
@@ -176,12 +180,23 @@ internal sealed class SocketPipeWriter : PipeWriter
             _flushCancellation = new CancellationTokenSource();
         }
 
+        Volatile.Write(ref _flushing, true);
+        if (_cancelNext)
+        {
+            _cancelNext = false;
+            _flushCancellation.Cancel();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<FlushResult> SendRestAsync(CancellationToken cancellationToken)
+    {
         using var linked = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _flushCancellation);
         try
         {
             while (_sent < _written)
             {
-                _sent += await _socket.SendAsync(_buffer.AsMemory(_sent, _written - _sent), SocketFlags.None, _flushCancellation.Token);
+                _sent += await _socket.SendAsync(_buffer.AsMemory(_sent, _written - _sent), SocketFlags.None, _flushCancellation!.Token);
             }
 
             ReturnBuffer();

@@ -159,6 +159,22 @@ public sealed class SocketPipeTests
     }
 
     [Test]
+    public void CancelPendingFlush_WithNoFlushPending_CancelsTheNextFlushOnly_AndNothingIsLost()
+    {
+        Run(async () =>
+        {
+            await using var pair = await Pair.OpenAsync();
+            var output = pair.Client.Transport.Output;
+            output.Write(Ascii("PING :kept\r\n"));
+            output.CancelPendingFlush();
+            Assert.That((await output.FlushAsync()).IsCanceled, Is.True);
+            Assert.That((await output.FlushAsync()).IsCanceled, Is.False);
+
+            Assert.That(Text((await ReadAtLeastAsync(pair.Server.Transport.Input, 12)).Buffer), Is.EqualTo("PING :kept\r\n"));
+        });
+    }
+
+    [Test]
     public void Dispose_SendsWhatWasWrittenButNotFlushed_ThenFin()
     {
         Run(async () =>
