@@ -70,6 +70,7 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
 
             _reading = true;
             _pending.Reset();
+            _pending.RunContinuationsAsynchronously = false; // data wakes the reader on the socket's thread
             if (cancellationToken.CanBeCanceled)
             {
                 _callerCancellation = cancellationToken.UnsafeRegister(static (state, token) => ((SocketPipeReader)state!).CancelRead(token), this);
@@ -135,6 +136,7 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
 
             _reading = false;
             result = new ReadResult(Data(), isCanceled: true, isCompleted: false);
+            WakeElsewhere();
         }
 
         Finish(result, null);
@@ -332,10 +334,18 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             }
 
             _reading = false;
+            WakeElsewhere();
         }
 
         Finish(default, new OperationCanceledException(token));
     }
+
+    /// <summary>
+    /// A cancellation comes from any thread, often one inside other work (a server delivering to
+    /// a whole channel under its lock drops a client that stopped reading): the reader's
+    /// continuation must not run there and then, so it is queued, as a pipe's would be.
+    /// </summary>
+    private void WakeElsewhere() => _pending.RunContinuationsAsynchronously = true;
 
     private void Finish(ReadResult result, Exception? error)
     {

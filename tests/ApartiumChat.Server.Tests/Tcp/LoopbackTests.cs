@@ -76,6 +76,46 @@ public sealed class LoopbackTests
     }
 
     [Test]
+    public Task ClientThatStopsReading_IsDropped_MidFanOut_AndTheChannelCarriesOn() =>
+        // On the thread pool, as `apartium server` runs: with no synchronization context the
+        // server's continuations run where they are woken, which is what this test is about.
+        Task.Run(ClientThatStopsReadingAsync);
+
+    private static async Task ClientThatStopsReadingAsync()
+    {
+        // Dropping the slow client happens inside the fan-out to the channel (its send queue
+        // overflows); its connection must close on its own thread, not re-enter the fan-out.
+        var transport = new TcpTransport();
+        var options = IrcServerOptions.Default with
+        {
+            Limits = IrcServerOptions.Default.Limits with { FloodLinesPerSecond = 0, SendQueueBytes = 64 * 1024 },
+        };
+        var bus = new InProcessClusterBus(options, TimeProvider.System, new SecureRandom());
+        await using var server = new IrcServer(options, bus, transport, TimeProvider.System);
+        await server.StartAsync([new ServerEndpoint(new IPEndPoint(IPAddress.Loopback, 0))]);
+
+        using var slow = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await slow.ConnectAsync(server.EndPoints[0]);
+        await slow.SendAsync(Encoding.ASCII.GetBytes("NICK slow\r\nUSER s 0 * :s\r\nJOIN #busy\r\n"));
+        await using var spam = await RawIrcClient.ConnectAsync(transport, server.EndPoints[0], TimeProvider.System);
+        await spam.RegisterAsync("spam");
+        await spam.SendAsync("JOIN #busy");
+        await spam.ExpectAsync(m => m.Command == "366", Bound);
+
+        // About 8 MB to a member that never reads: more than the kernel's buffers and the send
+        // queue hold, so it overflows while the server is delivering to the channel.
+        var text = new string('x', 380);
+        var lines = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"PRIVMSG #busy :{i} {text}\r\n")));
+        await spam.SendBytesAsync(lines);
+
+        var quit = await spam.ExpectAsync(m => m.Command == "QUIT" && m.Source?.StartsWith("slow!", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
+        Assert.That(quit.Param(0), Does.Contain("send queue full"));
+        await spam.SendAsync("PING :after");
+        await spam.ExpectAsync(m => m.Command == "PONG" && m.Param(1) == "after", Bound);
+        Assert.That(spam.Received.Where(m => m.Command == "FAIL").Select(m => m.ToString()), Is.Empty, "no command failed in the server");
+    }
+
+    [Test]
     public async Task Tls_Listener_ServesIrc()
     {
         using var certificate = SelfSigned("localhost");
