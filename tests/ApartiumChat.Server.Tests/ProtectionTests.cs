@@ -135,6 +135,37 @@ public sealed class ProtectionTests
     }
 
     [Test]
+    public void ThrottledClient_SendingMoreWhileWaiting_IsServedAtTheRate_NothingLostOrEarly()
+    {
+        // Bytes that arrive while a client is throttled wake the read loop; they must wait their
+        // turn (not be handled at once), and the timer's wake-up must still come.
+        var cluster = new SimulatedCluster(1, o => o with { Limits = o.Limits with { FloodBurstLines = 5, FloodLinesPerSecond = 2 } });
+        cluster.Run(async () =>
+        {
+            await cluster.StartAllAsync();
+            var flooder = await cluster.RegisterAsync(0, "flooder");
+            await cluster.SettleAsync(TimeSpan.FromSeconds(10)); // refill the bucket after registering
+
+            var start = cluster.Time.Elapsed;
+            for (var i = 0; i < 9; i++)
+            {
+                await flooder.SendAsync($"PING :p{i}");
+            }
+
+            await cluster.SettleAsync(TimeSpan.FromMilliseconds(700)); // throttled by now: 5 answered
+            for (var i = 9; i < 12; i++)
+            {
+                await flooder.SendAsync($"PING :p{i}");
+            }
+
+            await flooder.ExpectAsync(m => m.Command == "PONG" && m.Param(1) == "p11", TimeSpan.FromSeconds(30));
+            Assert.That(cluster.Time.Elapsed - start, Is.EqualTo(TimeSpan.FromSeconds(3.5)).Within(TimeSpan.FromMilliseconds(100)), "5 at once, then 2 per second");
+            var pongs = flooder.Received.Where(m => m.Command == "PONG").Select(m => m.Param(1)).ToList();
+            Assert.That(pongs, Is.EqualTo(Enumerable.Range(0, 12).Select(i => $"p{i}")), "every line answered once, in order");
+        });
+    }
+
+    [Test]
     public void FloodThrottle_WithWaitsUnderAMillisecond_StillLetsTimePass()
     {
         var cluster = new SimulatedCluster(1); // default limits: burst 30, 20 lines/s

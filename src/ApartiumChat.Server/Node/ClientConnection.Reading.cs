@@ -20,7 +20,7 @@ internal sealed partial class ClientConnection
     private ITimer? _throttleTimer;
     private TimeSpan _throttledFor;
     private bool _throttled;
-    private volatile bool _throttleElapsed;
+    private int _throttleWake;
 
     /// <summary>
     /// Asks the connection to close: queues <c>ERROR :message</c> and stops reading. Safe from
@@ -47,17 +47,21 @@ internal sealed partial class ClientConnection
     private void Throttle(TimeSpan wait)
     {
         _throttled = true;
-        _throttleElapsed = false;
         _throttledFor = wait;
         _throttleTimer ??= _server.Time.CreateTimer(static s => ((ClientConnection)s!).ThrottleElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _throttleTimer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The timer's wake-up: marked first, so the read loop can tell it from a close.</summary>
     private void ThrottleElapsed()
     {
-        _throttleElapsed = true;
+        Volatile.Write(ref _throttleWake, 1);
         _transport.Transport.Input.CancelPendingRead();
     }
+
+    /// <summary>Whether a cancelled read is the throttle timer's wake-up (taken: it counts once).</summary>
+    private bool TakeThrottleWake(ReadResult result) =>
+        result.IsCanceled && Interlocked.Exchange(ref _throttleWake, 0) == 1;
 
     /// <summary>
     /// Throttled: keeps every unread byte but marks it examined, so the next read returns as

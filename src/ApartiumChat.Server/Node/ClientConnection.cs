@@ -111,13 +111,14 @@ internal sealed partial class ClientConnection : ISessionEndpoint
                 var result = await input.ReadAsync();
                 await _server.Gate.WaitAsync();
                 var buffer = result.Buffer;
-                if (_closeRequested || (result.IsCanceled && !_throttleElapsed))
+                var throttleWake = TakeThrottleWake(result);
+                if (_closeRequested || (result.IsCanceled && !throttleWake))
                 {
-                    input.AdvanceTo(buffer.Start);
+                    input.AdvanceTo(buffer.Start); // a close, or the writer found the connection dead
                     return;
                 }
 
-                if (_throttled && !_throttleElapsed)
+                if (_throttled && !throttleWake)
                 {
                     // More bytes while throttled: a flooder that keeps sending is dropped at the bound.
                     if (!KeepThrottled(input, buffer))
@@ -133,7 +134,7 @@ internal sealed partial class ClientConnection : ISessionEndpoint
                     continue;
                 }
 
-                _throttled = _throttleElapsed = false;
+                _throttled = false;
                 Heard();
                 var throttledFor = HandleLines(ref buffer);
                 if (throttledFor > TimeSpan.Zero)
