@@ -16,9 +16,8 @@ internal static class ServerHost
     public static async Task<int> RunAsync(ServerSettings settings, ILoggerFactory loggers, TextWriter output, CancellationToken stop)
     {
         var time = TimeProvider.System;
-        // Inline pipe wake-ups: a read wakes the read loop on the receiving thread and a flush
-        // sends on the flushing thread, two thread-pool hops fewer per message each way. The
-        // server's loops never block, which is what inline scheduling asks.
+        // A read receives on the thread that handles the lines and a flush sends on the flushing
+        // thread (see SocketPipeReader and SocketPipeWriter): no hop between threads per message.
         var transport = new TcpTransport();
         var cluster = new InProcessClusterBus(settings.Options, time, new SecureRandom());
         var servers = new List<IrcServer>();

@@ -7,8 +7,9 @@ namespace ApartiumChat.Scenarios.Execution;
 /// <summary>Real loopback sockets in real time: what <c>"mode": "tcp"</c> runs on.</summary>
 public sealed class TcpTrialHost : ITrialHost
 {
+    // One transport for servers, clients and the fault proxies' relays: TCP connections no
+    // longer have per-relay settings.
     private readonly TcpTransport _transport = new();
-    private readonly TcpTransport _relay = new();
 
     public string Mode => "tcp";
 
@@ -18,9 +19,9 @@ public sealed class TcpTrialHost : ITrialHost
 
     public IConnectionFactory Connector => _transport;
 
-    public IConnectionListenerFactory RelayListeners => _relay;
+    public IConnectionListenerFactory RelayListeners => _transport;
 
-    public IConnectionFactory RelayConnector => _relay;
+    public IConnectionFactory RelayConnector => _transport;
 
     /// <summary>Port 0: the system picks; a restarted server rebinds the port it got.</summary>
     public EndPoint AddressFor(string name) => new IPEndPoint(IPAddress.Loopback, 0);

@@ -90,7 +90,7 @@ internal sealed class SocketConnection : IConnection
     }
 
     /// <summary>The exception the application sees for a socket failure; null for our own graceful close.</summary>
-    internal Exception? Translate(Exception e)
+    internal ConnectionResetException? Translate(Exception e)
     {
         if (IsAborted)
         {

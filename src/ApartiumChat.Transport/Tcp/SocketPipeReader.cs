@@ -163,7 +163,7 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
     void IValueTaskSource<ReadResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _pending.OnCompleted(continuation, state, token, flags);
 
-    /// <summary>A result without waiting: a cancellation asked for, the end, an error, unexamined data, or what the kernel holds.</summary>
+    /// <summary>A result without waiting: a cancellation asked for, unexamined data, the end, an error, or what the kernel holds.</summary>
     private bool TryReadLocked(out ReadResult result)
     {
         if (_cancelNext)
@@ -173,11 +173,10 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             return true;
         }
 
-        if (!_ended && _examinedAll == false && _end > _start)
+        // Unexamined data comes back first, without a receive.
+        if (HasUnexamined && !_ended)
         {
-            result = new ReadResult(Data(), isCanceled: false, isCompleted: false);
-            _examinedAll = true; // until the application says how far it looked
-            return true;
+            return Ready(out result);
         }
 
         // An empty receive still waiting must finish first: the socket keeps the order of receives.
@@ -193,15 +192,23 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             throw error;
         }
 
-        if (_ended || (!_examinedAll && _end > _start))
+        if (HasUnexamined || _ended)
         {
-            result = new ReadResult(Data(), isCanceled: false, isCompleted: _ended);
-            _examinedAll = true;
-            return true;
+            return Ready(out result);
         }
 
         result = default;
         return false;
+    }
+
+    private bool HasUnexamined => !_examinedAll && _end > _start;
+
+    /// <summary>The data held (and whether the input has ended), examined until the application says how far it looked.</summary>
+    private bool Ready(out ReadResult result)
+    {
+        result = new ReadResult(Data(), isCanceled: false, isCompleted: _ended);
+        _examinedAll = true;
+        return true;
     }
 
     /// <summary>One non-blocking receive into the free end of the buffer: new data, the end, an error, or nothing yet.</summary>
@@ -233,15 +240,7 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            if (_connection.Translate(e) is { } error)
-            {
-                _error = error;
-            }
-            else
-            {
-                _ended = true; // our own close: the input simply ends
-            }
-
+            NoteFailure(e);
             return;
         }
 
@@ -253,6 +252,19 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
 
         _end += received;
         _examinedAll = false;
+    }
+
+    /// <summary>A failed receive: an error for the next read, or, after our own close, the end of the input.</summary>
+    private void NoteFailure(Exception e)
+    {
+        if (_connection.Translate(e) is { } error)
+        {
+            _error = error;
+        }
+        else
+        {
+            _ended = true;
+        }
     }
 
     private void StartWaitLocked()
@@ -289,14 +301,7 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                if (_connection.Translate(e) is { } translated)
-                {
-                    _error = translated;
-                }
-                else
-                {
-                    _ended = true;
-                }
+                NoteFailure(e);
             }
 
             _wait = default;
@@ -382,22 +387,8 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             return _buffer;
         }
 
-        var unread = _end - _start;
-        var size = Math.Max(_bufferBytes, unread * 2);
-        if (size <= _buffer.Length)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
-        }
-        else
-        {
-            var bigger = ArrayPool<byte>.Shared.Rent(size);
-            Buffer.BlockCopy(_buffer, _start, bigger, 0, unread);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-
-        _start = 0;
-        _end = unread;
+        var size = Math.Max(_bufferBytes, (_end - _start) * 2);
+        MoveUnreadTo(size <= _buffer.Length ? _buffer : ArrayPool<byte>.Shared.Rent(size));
         return _buffer;
     }
 
@@ -413,10 +404,20 @@ internal sealed class SocketPipeReader : PipeReader, IValueTaskSource<ReadResult
             return;
         }
 
-        var small = ArrayPool<byte>.Shared.Rent(Math.Max(unread, SmallBufferBytes));
-        Buffer.BlockCopy(_buffer, _start, small, 0, unread);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = small;
+        MoveUnreadTo(ArrayPool<byte>.Shared.Rent(Math.Max(unread, SmallBufferBytes)));
+    }
+
+    /// <summary>Moves the unread bytes to the start of <paramref name="target"/> (the buffer itself: compacting), returning the old buffer to the pool.</summary>
+    private void MoveUnreadTo(byte[] target)
+    {
+        var unread = _end - _start;
+        Buffer.BlockCopy(_buffer!, _start, target, 0, unread);
+        if (!ReferenceEquals(target, _buffer))
+        {
+            ArrayPool<byte>.Shared.Return(_buffer!);
+            _buffer = target;
+        }
+
         _start = 0;
         _end = unread;
     }

@@ -255,5 +255,5 @@ internal sealed class SocketPipeWriter : PipeWriter
 
     // After our own graceful close a write has nowhere to go: an error all the same.
     private ConnectionResetException Failure(Exception e) =>
-        _connection.Translate(e) as ConnectionResetException ?? new ConnectionResetException("The connection was closed.", e);
+        _connection.Translate(e) ?? new ConnectionResetException("The connection was closed.", e);
 }
