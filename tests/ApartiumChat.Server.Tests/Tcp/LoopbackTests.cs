@@ -65,9 +65,16 @@ public sealed class LoopbackTests
         await flooder.RegisterAsync("flooder");
         await bob.RegisterAsync("bob");
 
-        var junk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("PING :flood flood flood flood flood\r\n", 400)));
-        await flooder.SendBytesAsync(junk);
+        // Each chunk is 4,200 bytes, two are under the 9,000-byte bound, and the first one throttles
+        // the client; only the third, sent while it is throttled, takes the unread queue past the bound.
+        byte[] Chunk(int from) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(from, 100).Select(i => $"PING :flood flood flood flood flood {i:D4}\r\n")));
+        Assert.That(Chunk(0), Has.Length.EqualTo(4200));
+        await flooder.SendBytesAsync(Chunk(0));
+        await flooder.ExpectAsync(m => m.Command == "PONG" && m.Param(1) == "flood flood flood flood flood 0000", Bound);
+        await flooder.SendBytesAsync(Chunk(100));
+        await flooder.SendBytesAsync(Chunk(200));
         await flooder.ExpectClosedAsync(Bound);
+        Assert.That(flooder.Received.Count(m => m.Command == "PONG"), Is.LessThan(100), "dropped while throttled, not after working through the lines");
         Assert.That(flooder.Received[^1].Command, Is.EqualTo("ERROR"));
         Assert.That(flooder.Received[^1].Param(0), Does.Contain("Excess flood"));
 
