@@ -141,10 +141,19 @@ public sealed partial class InProcessClusterBus
         return IsBanned(channel, session) ? ClusterError.BannedFromChannel : ClusterError.None;
     }
 
+    // A loop, not a lambda: this runs for every message a plain member sends, and a lambda
+    // capturing the mask allocated a closure each time, bans or none.
     private bool IsBanned(Channel channel, Session session)
     {
-        var mask = session.Mask;
-        return channel.Bans.Exists(ban => IrcMask.IsMatch(ban.Mask, mask, _caseMapping));
+        foreach (var ban in channel.Bans)
+        {
+            if (IrcMask.IsMatch(ban.Mask, session.Mask, _caseMapping))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Channel CreateChannel(string name, string folded)

@@ -6,7 +6,7 @@ namespace ApartiumChat.Server.Cluster;
 /// The outcome of a send: accepted (and delivered), a duplicate of an earlier send with the
 /// same idempotency key (delivered to nobody; <see cref="Message"/> is the original), or refused.
 /// </summary>
-public sealed record SendResult(ClusterError Error, OutboundMessage? Message, bool IsDuplicate, string Target)
+public readonly record struct SendResult(ClusterError Error, OutboundMessage? Message, bool IsDuplicate, string Target)
 {
     public static SendResult Refused(ClusterError error, string target) => new(error, null, false, target);
 

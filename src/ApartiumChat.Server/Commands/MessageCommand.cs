@@ -46,10 +46,14 @@ internal sealed class MessageCommand : CommandHandler
         }
 
         var clientTags = ClientTags(message);
-        var maxTargets = client.Server.Options.Limits.MaxTargets;
+        if (!targets.Contains(',', StringComparison.Ordinal))
+        {
+            Send(client, targets, text, clientTags, key); // the hot path: no split, no array
+            return;
+        }
 
-        // The hot path: one target needs no split (no array, no copy of the name).
-        var names = targets.Contains(',', StringComparison.Ordinal) ? targets.Split(',', StringSplitOptions.RemoveEmptyEntries) : [targets];
+        var names = targets.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var maxTargets = client.Server.Options.Limits.MaxTargets;
         for (var i = 0; i < names.Length; i++)
         {
             if (i >= maxTargets)
@@ -59,10 +63,12 @@ internal sealed class MessageCommand : CommandHandler
             }
 
             // With several targets, each one is its own send: scope the key to the target.
-            var draft = new MessageDraft(Name, _hasText ? Fit(client, names[i], text!) : null, clientTags, names.Length > 1 && key is not null ? key + "@" + names[i] : key);
-            Send(client, names[i], draft);
+            Send(client, names[i], text, clientTags, names.Length > 1 && key is not null ? key + "@" + names[i] : key);
         }
     }
+
+    private void Send(ClientConnection client, string target, string? text, IReadOnlyList<KeyValuePair<string, string>> clientTags, string? key) =>
+        Send(client, target, new MessageDraft(Name, _hasText ? Fit(client, target, text!) : null, clientTags, key));
 
     private void Send(ClientConnection client, string target, MessageDraft draft)
     {
