@@ -93,19 +93,39 @@ public sealed class SendQueueTests
     }
 
     [Test]
-    public void DeliveryBatch_DefersWakeUpsToTheEndOfTheScope()
+    public void DeliveryBatch_AfterAReadOfManyLines_WakesTheWritersAtTheEnd_OnTheReadingThread()
     {
         var queue = new SendQueue();
-        var waiting = queue.WaitToReadAsync().AsTask();
+        var writer = new ProbeWriter(queue);
         using (DeliveryBatch.Begin())
         {
             queue.TryAdd(Line("a"), out var wake);
             Assert.That(wake, Is.True);
             DeliveryBatch.Wake(queue);
-            Assert.That(waiting.IsCompleted, Is.False, "inside a batch the writer sleeps on");
+            DeliveryBatch.Handled(100);
+            Assert.That(writer.Woke.IsCompleted, Is.False, "inside a batch the writer sleeps on");
         }
 
-        Assert.That(waiting.IsCompleted, Is.True, "the end of the batch wakes it");
+        Assert.That(writer.Woke.IsCompleted, Is.True, "the end of the batch wakes it, here and now");
+        Assert.That(writer.Woke.Result, Is.EqualTo(Environment.CurrentManagedThreadId));
+    }
+
+    [Test]
+    public async Task DeliveryBatch_AfterAReadOfAFewLines_LeavesTheWritersToRunOnTheirOwn()
+    {
+        var queue = new SendQueue();
+        var writer = new ProbeWriter(queue);
+        var reader = Environment.CurrentManagedThreadId;
+        using (DeliveryBatch.Begin())
+        {
+            queue.TryAdd(Line("a"), out _);
+            DeliveryBatch.Wake(queue);
+            DeliveryBatch.Handled(1);
+            Assert.That(writer.Woke.IsCompleted, Is.False, "inside a batch the writer sleeps on");
+        }
+
+        var ranOn = await writer.Woke.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(ranOn, Is.Not.EqualTo(reader), "a writer woken after a short read runs elsewhere, so later lines can join its write");
     }
 
 #pragma warning disable NUnit1027 // FsCheck supplies the arguments
@@ -142,5 +162,35 @@ public sealed class SendQueueTests
         var output = new ArrayBufferWriter<byte>();
         queue.DrainInto(output, int.MaxValue);
         return Encoding.ASCII.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>
+    /// A writer loop's first wait: completes with the thread its continuation ran on. Started
+    /// without the test's synchronization context, as the server's loops run, so an inline
+    /// wake-up runs it on the waking thread rather than posting it to that context.
+    /// </summary>
+    private sealed class ProbeWriter
+    {
+        public ProbeWriter(SendQueue queue)
+        {
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                Woke = WaitAsync(queue);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+
+        public Task<int> Woke { get; }
+
+        private static async Task<int> WaitAsync(SendQueue queue)
+        {
+            await queue.WaitToReadAsync();
+            return Environment.CurrentManagedThreadId;
+        }
     }
 }

@@ -118,6 +118,7 @@ internal sealed partial class ClientConnection
         finally
         {
             _server.Metrics.Received(lines, before - buffer.Length);
+            DeliveryBatch.Handled(lines);
         }
     }
 
