@@ -113,19 +113,43 @@ public sealed class SendQueueTests
     [Test]
     public async Task DeliveryBatch_AfterAReadOfAFewLines_LeavesTheWritersToRunOnTheirOwn()
     {
-        var queue = new SendQueue();
-        var writer = new ProbeWriter(queue);
+        var queues = new[] { new SendQueue(), new SendQueue() };
+        var writers = queues.Select(queue => new ProbeWriter(queue)).ToArray();
         var reader = Environment.CurrentManagedThreadId;
         using (DeliveryBatch.Begin())
         {
-            queue.TryAdd(Line("a"), out _);
+            foreach (var queue in queues)
+            {
+                queue.TryAdd(Line("a"), out _);
+                DeliveryBatch.Wake(queue);
+            }
+
+            DeliveryBatch.Handled(1);
+            Assert.That(writers.Select(writer => writer.Woke.IsCompleted), Is.All.False, "inside a batch the writers sleep on");
+        }
+
+        foreach (var writer in writers)
+        {
+            var ranOn = await writer.Woke.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.That(ranOn, Is.Not.EqualTo(reader), "writers woken after a short read run elsewhere, so later lines can join their writes");
+        }
+    }
+
+    [Test]
+    public void DeliveryBatch_AfterAReadOfAFewLines_ForOneWriterOnly_WakesItOnTheReadingThread()
+    {
+        var queue = new SendQueue();
+        var writer = new ProbeWriter(queue);
+        using (DeliveryBatch.Begin())
+        {
+            queue.TryAdd(Line("PONG"), out _);
             DeliveryBatch.Wake(queue);
             DeliveryBatch.Handled(1);
             Assert.That(writer.Woke.IsCompleted, Is.False, "inside a batch the writer sleeps on");
         }
 
-        var ranOn = await writer.Woke.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.That(ranOn, Is.Not.EqualTo(reader), "a writer woken after a short read runs elsewhere, so later lines can join its write");
+        Assert.That(writer.Woke.IsCompleted, Is.True, "a lone writer (a reply, one receiver) gains nothing from waiting, so it runs here and now");
+        Assert.That(writer.Woke.Result, Is.EqualTo(Environment.CurrentManagedThreadId));
     }
 
 #pragma warning disable NUnit1027 // FsCheck supplies the arguments

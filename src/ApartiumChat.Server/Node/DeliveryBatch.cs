@@ -15,7 +15,11 @@ namespace ApartiumChat.Server.Node;
 /// meanwhile in the same write. Measured in the chatter benchmark (50 senders, 20 messages
 /// each in flight): 2.3-2.4 million deliveries a second with every writer run inline,
 /// 3.9-4.3 million with this rule; fan-out (one sender, 100 in flight) kept its figures and
-/// its CPU per delivery (docs/performance.md).
+/// its CPU per delivery (docs/performance.md). A read that woke one writer only (a reply to
+/// the reader, such as a PONG, or a message to one receiver) runs it inline too: with no
+/// other senders' lines to gather, the hand-off to another thread was pure cost (1,000 HA
+/// clients' heartbeats at 1 s cost 6.5-7.9 % of a core with the hand-off, 3.25-3.4 % without,
+/// on one host within the hour).
 /// </para>
 /// <para>
 /// Ambient per thread on purpose: deliveries reach <see cref="ClientConnection.Deliver"/>
@@ -26,7 +30,7 @@ namespace ApartiumChat.Server.Node;
 /// </remarks>
 internal static class DeliveryBatch
 {
-    // A read of at least this many lines runs its writers inline (see remarks).
+    // A read of at least this many lines runs its writers inline, as does one that woke a single writer (see remarks).
     private const int InlineLines = 32;
 
     [ThreadStatic]
@@ -68,12 +72,14 @@ internal static class DeliveryBatch
                 return;
             }
 
-            var inline = t_lines >= InlineLines;
+            var lines = t_lines;
             t_lines = 0;
             if (t_pending is not { Count: > 0 } pending)
             {
                 return;
             }
+
+            var inline = lines >= InlineLines || pending.Count == 1;
 
             // Taken out first: a writer run inline may deliver again (outside any scope now,
             // so at once), and must not find this list half walked.
