@@ -179,7 +179,7 @@ public sealed class HistoryLogTests
         long? sequence = null,
         string? msgId = null,
         DateTimeOffset? time = null) =>
-        new("nick!user@host", IrcCommands.Privmsg, ["#c", text], time ?? log.LastTime ?? Start, msgId ?? Guid.NewGuid().ToString("N"), clientTags, originSession, sequence ?? log.NextSequence);
+        new("nick!user@host", IrcCommands.Privmsg, ["#c", text], time ?? log.LastTime ?? Start, msgId ?? $"id{log.NextSequence}", clientTags, originSession, sequence ?? log.NextSequence);
 
     private static string Text(ReadOnlyMemory<byte> line) => Encoding.UTF8.GetString(line.Span);
 }

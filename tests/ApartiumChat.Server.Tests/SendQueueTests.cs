@@ -136,6 +136,30 @@ public sealed class SendQueueTests
     }
 
     [Test]
+    public async Task DeliveryBatch_LinesCountedOutsideAScope_DoNotCarryIntoTheNext()
+    {
+        DeliveryBatch.Handled(100); // no scope open: nothing to decide
+        var queues = new[] { new SendQueue(), new SendQueue() };
+        var writers = queues.Select(queue => new ProbeWriter(queue)).ToArray();
+        var reader = Environment.CurrentManagedThreadId;
+        using (DeliveryBatch.Begin())
+        {
+            foreach (var queue in queues)
+            {
+                queue.TryAdd(Line("a"), out _);
+                DeliveryBatch.Wake(queue);
+            }
+
+            DeliveryBatch.Handled(1);
+        }
+
+        foreach (var writer in writers)
+        {
+            Assert.That(await writer.Woke.WaitAsync(TimeSpan.FromSeconds(30)), Is.Not.EqualTo(reader), "a read of one line, whatever was counted before the scope");
+        }
+    }
+
+    [Test]
     public void DeliveryBatch_AfterAReadOfAFewLines_ForOneWriterOnly_WakesItOnTheReadingThread()
     {
         var queue = new SendQueue();

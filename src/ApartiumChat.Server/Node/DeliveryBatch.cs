@@ -49,7 +49,13 @@ internal static class DeliveryBatch
     }
 
     /// <summary>Counts lines handled in the current scope: how many decides where its writers run.</summary>
-    public static void Handled(int lines) => t_lines += lines;
+    public static void Handled(int lines)
+    {
+        if (t_depth > 0)
+        {
+            t_lines += lines; // outside a scope there is nothing to decide, and nothing must carry over into the next one
+        }
+    }
 
     /// <summary>Wakes the queue's writer now, or at the end of the current scope.</summary>
     public static void Wake(SendQueue queue)
